@@ -1,0 +1,41 @@
+package io.landline.protocol.token;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class DeviceTokenTest {
+
+    @Test
+    void randomTokenIs64LowerCaseHexDigitsAndParsesBack() {
+        DeviceToken token = DeviceToken.random(new SecureRandom());
+        assertThat(token.hex()).hasSize(64).matches("[0-9a-f]{64}");
+        assertThat(DeviceToken.parse(token.hex())).contains(token);
+    }
+
+    @Test
+    void upperCaseParsesToTheSameToken() {
+        String hex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+        assertThat(DeviceToken.parse(hex.toUpperCase())).contains(DeviceToken.parse(hex).orElseThrow());
+        assertThat(DeviceToken.parse(hex.toUpperCase()).orElseThrow().hex()).isEqualTo(hex);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "abc", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeef",
+            "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff0",
+            "g0112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+            "0011223344556677 899aabbccddeeff00112233445566778899aabbccddeeff",
+            "+0112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"})
+    void malformedTextIsNotAToken(String text) {
+        assertThat(DeviceToken.parse(text)).isEmpty();
+        assertThat(DeviceToken.isValid(text)).isFalse();
+    }
+
+    @Test
+    void nullIsNotAToken() {
+        assertThat(DeviceToken.parse(null)).isEmpty();
+    }
+}

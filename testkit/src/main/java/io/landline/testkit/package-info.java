@@ -1,0 +1,2 @@
+/** Test-scope helpers shared by the modules' test suites. */
+package io.landline.testkit;
