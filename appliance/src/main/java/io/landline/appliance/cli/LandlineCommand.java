@@ -1,0 +1,24 @@
+package io.landline.appliance.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "landline", mixinStandardHelpOptions = true,
+        description = "Landline: a self-hosted push-and-relay gateway.",
+        subcommands = {StartCommand.class, CheckConfigCommand.class, StatusCommand.class, VersionCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the node failed to start or a command failed", "2:invalid configuration or command line", "3:the node is not ready (status)"})
+public final class LandlineCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new LandlineCommand());
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,33 @@
+package io.landline.appliance.config;
+
+import io.landline.cluster.ClusterSettings;
+import io.landline.gateway.https.HttpsSettings;
+import io.landline.relay.RelaySettings;
+import io.landline.storage.StorageSettings;
+import io.landline.tls.TlsSettings;
+import java.util.Objects;
+
+/**
+ * A node's whole configuration, validated: built only by {@link ConfigLoader}, so holding one
+ * means every key passed its checks. Immutable; the settings records copy their lists.
+ *
+ * @param source what was loaded: the config file as given, or {@code embedded defaults}
+ */
+public record LandlineConfig(String source, NodeSettings node, HttpsSettings https, TlsSettings tls,
+                             AdminSettings admin, StorageSettings storage, ClusterSettings cluster,
+                             RelaySettings relay) {
+
+    /** {@link #source()} when no file was given. */
+    public static final String EMBEDDED_DEFAULTS = "embedded defaults";
+
+    public LandlineConfig {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(https, "https");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(admin, "admin");
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(relay, "relay");
+    }
+}

@@ -1,0 +1,243 @@
+package io.landline.appliance.node;
+
+import io.landline.appliance.admin.AdminToken;
+import io.landline.appliance.admin.AdminVerticle;
+import io.landline.appliance.config.LandlineConfig;
+import io.landline.appliance.systemd.SystemdNotifier;
+import io.landline.cluster.ClusterNode;
+import io.landline.cluster.HazelcastMetrics;
+import io.landline.gateway.https.HttpsVerticle;
+import io.landline.storage.Database;
+import io.landline.tls.ServerTls;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.IOException;
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One running Landline node: starts its parts in order (TLS material and the database in
+ * parallel with the cluster join), reports readiness, and stops them in reverse: stop
+ * accepting, drain, leave the cluster, close storage.
+ */
+public final class LandlineNode {
+
+    private static final Logger LOG = Logger.getLogger("landline.node");
+    private static final Duration STEP_TIMEOUT = Duration.ofSeconds(60);
+    private static final long STORAGE_PING_MS = 10_000;
+
+    private final LandlineConfig config;
+    private final SystemdNotifier systemd;
+    private final NodeMetrics metrics = new NodeMetrics();
+    private final Readiness readiness = new Readiness(List.of("storage", "cluster", "https", "admin"));
+    private final Instant startedAt = Instant.now();
+    private final NodeStatus status;
+
+    private ClusterNode cluster;
+    private Database database;
+    private ServerTls tls;
+    private String httpsDeployment;
+    private volatile boolean storageUp;
+    private boolean stopped;
+
+    private LandlineNode(LandlineConfig config, SystemdNotifier systemd) {
+        this.config = config;
+        this.systemd = systemd;
+        this.status = new NodeStatus(this);
+    }
+
+    /** Starts a node and returns once it is ready; on failure, whatever started is stopped again. */
+    public static LandlineNode start(LandlineConfig config, SystemdNotifier systemd) throws StartupException {
+        LandlineNode node = new LandlineNode(config, systemd);
+        try {
+            node.startParts();
+            return node;
+        } catch (StartupException e) {
+            node.stop();
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            node.stop();
+            throw new StartupException("interrupted while starting", 1);
+        }
+    }
+
+    private void startParts() throws StartupException, InterruptedException {
+        long t0 = System.nanoTime();
+        Path dataDir = config.node().dataDir();
+        LOG.info(() -> "starting Landline " + NodeStatus.version() + " node '" + config.node().name() + "' from " + config.source()
+                + ", data in " + dataDir.toAbsolutePath().normalize());
+        createDataDir(dataDir);
+
+        ExecutorService startup = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "landline-startup");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            CompletableFuture<ServerTls> tlsSetup = CompletableFuture.supplyAsync(() -> ServerTls.create(config.tls(), dataDir), startup);
+            CompletableFuture<Database> storage = CompletableFuture.supplyAsync(() -> Database.open(config.storage(), dataDir), startup);
+
+            VertxOptions options = metrics.enableVertxMetrics(new VertxOptions());
+            cluster = step("join cluster '" + config.cluster().name() + "' on " + config.cluster().host() + ":" + config.cluster().port(),
+                    () -> Futures.await(ClusterNode.join(config.cluster(), config.node().name(), options, metrics::withVertxMetrics), STEP_TIMEOUT));
+            new HazelcastMetrics(cluster).bindTo(metrics.registry());
+            readiness.register("cluster", cluster::isJoined);
+            Vertx vertx = cluster.vertx();
+
+            AdminToken token = step("write admin token", () -> AdminToken.create(dataDir, new SecureRandom()));
+            AdminVerticle admin = new AdminVerticle(config.admin().host(), config.admin().port(), token, readiness, metrics.registry(), status::json);
+            step("listen on " + config.admin().host() + ":" + config.admin().port() + " (admin)", () -> Futures.await(vertx.deployVerticle(admin), STEP_TIMEOUT));
+            readiness.register("admin", () -> true);
+
+            tls = step("set up TLS", () -> tlsSetup.join());
+            LOG.info(() -> "TLS engine " + tls.engineName() + ", certificate " + tls.certificatePath() + ", TLSv1.3 and TLSv1.2 only");
+
+            DeploymentOptions perEventLoop = new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
+            httpsDeployment = step("listen on " + config.https().host() + ":" + config.https().port() + " (https)",
+                    () -> Futures.await(vertx.deployVerticle(() -> new HttpsVerticle(config.https(), tls::applyTo, metrics.registry()), perEventLoop), STEP_TIMEOUT));
+            readiness.register("https", () -> httpsDeployment != null);
+
+            database = step("open storage", () -> storage.join());
+            storageUp = true;
+            readiness.register("storage", () -> storageUp);
+            LOG.info(() -> "storage " + database.vendor() + " at schema version " + database.schemaVersion());
+            vertx.setPeriodic(STORAGE_PING_MS, id -> vertx.executeBlocking(database::ping, false).onComplete(r -> {
+                boolean up = r.succeeded() && Boolean.TRUE.equals(r.result());
+                if (up != storageUp) {
+                    LOG.log(up ? Level.INFO : Level.WARNING, up ? "storage reachable again" : "storage unreachable: node not ready");
+                }
+                storageUp = up;
+            }));
+        } finally {
+            startup.shutdownNow();
+        }
+
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        String summary = "ready in " + ms + " ms: https " + config.https().host() + ":" + config.https().port()
+                + ", admin " + config.admin().host() + ":" + config.admin().port()
+                + ", cluster '" + config.cluster().name() + "' with " + cluster.memberCount() + " member(s)";
+        LOG.info(summary);
+        systemd.ready(summary);
+        systemd.watchdogInterval().ifPresent(interval ->
+                // Pinged from an event loop, so a blocked event loop stops the pings and systemd restarts the node.
+                cluster.vertx().setPeriodic(Math.max(100, interval.toMillis()), id -> systemd.watchdog()));
+    }
+
+    /**
+     * Stops accepting, drains in-flight work, leaves the cluster and closes storage,
+     * within {@code node.shutdown-timeout}. Safe to call more than once.
+     */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        long t0 = System.nanoTime();
+        long deadline = t0 + config.node().shutdownTimeout().toNanos();
+        readiness.drain();
+        systemd.stopping("draining");
+        LOG.info("stopping: no new connections, draining");
+        if (cluster != null && httpsDeployment != null) {
+            quietly("close https listener", () -> Futures.await(cluster.vertx().undeploy(httpsDeployment), remaining(deadline)));
+        }
+        if (cluster != null) {
+            quietly("leave cluster", () -> Futures.await(cluster.leave(), remaining(deadline)));
+        }
+        if (database != null) {
+            quietly("close storage", () -> {
+                database.close();
+                return null;
+            });
+        }
+        metrics.close();
+        LOG.info(() -> "stopped in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+    }
+
+    public LandlineConfig config() {
+        return config;
+    }
+
+    Instant startedAt() {
+        return startedAt;
+    }
+
+    Readiness readiness() {
+        return readiness;
+    }
+
+    ClusterNode cluster() {
+        return cluster;
+    }
+
+    Database database() {
+        return database;
+    }
+
+    ServerTls tls() {
+        return tls;
+    }
+
+    private static Duration remaining(long deadlineNanos) {
+        return Duration.ofNanos(Math.max(100_000_000L, deadlineNanos - System.nanoTime()));
+    }
+
+    private static void createDataDir(Path dataDir) throws StartupException {
+        try {
+            if (!Files.isDirectory(dataDir)) {
+                Files.createDirectories(dataDir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-x---")));
+            }
+            if (!Files.isWritable(dataDir)) {
+                throw new StartupException("data directory " + dataDir + " (node.data-dir) is not writable", 2);
+            }
+        } catch (IOException e) {
+            throw new StartupException("cannot create data directory " + dataDir + " (node.data-dir): " + Futures.rootMessage(e), 2);
+        }
+    }
+
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T step(String what, Step<T> step) throws StartupException, InterruptedException {
+        try {
+            return step.run();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (TimeoutException e) {
+            throw new StartupException("cannot " + what + ": timed out", 1);
+        } catch (Exception e) {
+            Throwable cause = e instanceof ExecutionException || e instanceof CompletionException ? e.getCause() : e;
+            if (cause instanceof io.landline.tls.TlsSetupException) {
+                throw new StartupException(cause.getMessage(), 2);
+            }
+            if (cause instanceof BindException || cause.getCause() instanceof BindException) {
+                throw new StartupException("cannot " + what + ": " + Futures.rootMessage(cause), 1);
+            }
+            throw new StartupException("cannot " + what + ": " + Futures.rootMessage(cause), 1);
+        }
+    }
+
+    private static void quietly(String what, Step<?> step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            LOG.warning(() -> "while stopping, could not " + what + ": " + Futures.rootMessage(e));
+        }
+    }
+}

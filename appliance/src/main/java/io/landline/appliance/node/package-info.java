@@ -1,0 +1,2 @@
+/** A running node: start order, readiness, status and an orderly stop. */
+package io.landline.appliance.node;

@@ -1,0 +1,2 @@
+/** The landline launcher: entry point of every command. */
+package io.landline.appliance;

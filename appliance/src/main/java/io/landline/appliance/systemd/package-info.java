@@ -1,0 +1,2 @@
+/** systemd integration: readiness, stopping and watchdog notifications over NOTIFY_SOCKET. */
+package io.landline.appliance.systemd;

@@ -1,0 +1,42 @@
+package io.landline.device;
+
+import io.landline.protocol.token.DeviceToken;
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The durable record of activated devices. Implementations block: call them from a worker
+ * thread, e.g. through {@link io.landline.storage.Blocking#offload}. Failures of the store
+ * itself surface as {@link io.landline.storage.StorageException}.
+ */
+public interface DeviceRepository {
+
+    /** A repository over the {@code device} table of {@code dataSource}. */
+    static DeviceRepository jdbc(DataSource dataSource) {
+        return new JdbcDeviceRepository(dataSource);
+    }
+
+    /**
+     * Records {@code device}.
+     *
+     * @return false, changing nothing, when a device with the same token already exists
+     */
+    boolean insert(Device device);
+
+    Optional<Device> find(DeviceToken token);
+
+    /**
+     * Marks the device revoked at {@code at}.
+     *
+     * @return whether this changed anything: false when the device is unknown or already revoked,
+     *         so the first revocation time is the one kept
+     */
+    boolean revoke(DeviceToken token, Instant at);
+
+    /** Every device ever activated, revoked or not. */
+    long count();
+
+    /** Devices not revoked. */
+    long countActive();
+}

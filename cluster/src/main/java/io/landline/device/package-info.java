@@ -1,0 +1,2 @@
+/** Activated devices: who holds which token and certificate, and whether it has been revoked. */
+package io.landline.device;

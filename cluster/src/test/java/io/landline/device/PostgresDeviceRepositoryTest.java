@@ -1,0 +1,23 @@
+package io.landline.device;
+
+import io.landline.storage.Database;
+import io.landline.storage.EmbeddedPostgresExtension;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract on a real PostgreSQL server, as a cluster of appliances uses. */
+class PostgresDeviceRepositoryTest extends DeviceRepositoryContract {
+
+    @RegisterExtension
+    static final EmbeddedPostgresExtension POSTGRES = new EmbeddedPostgresExtension();
+
+    // Unused with a PostgreSQL URL, but Database.open wants a data directory.
+    @TempDir
+    static Path dataDir;
+
+    @Override
+    protected Database openDatabase() {
+        return Database.open(POSTGRES.settings(), dataDir);
+    }
+}
