@@ -2,6 +2,8 @@ package io.landline.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -44,12 +46,21 @@ public final class Database implements AutoCloseable {
      * @throws StorageException when the database is unreachable, refuses us or cannot be migrated
      */
     public static Database open(StorageSettings settings, Path dataDir) {
+        return open(settings, dataDir, null);
+    }
+
+    /** As {@link #open(StorageSettings, Path)}, with the pool's meters ({@code hikaricp_*}) in {@code registry}. */
+    public static Database open(StorageSettings settings, Path dataDir, MeterRegistry registry) {
         Blocking.check();
         String jdbcUrl = settings.jdbcUrl(dataDir);
         String printable = JdbcUrls.redact(jdbcUrl);
         HikariDataSource pool;
         try {
-            pool = new HikariDataSource(poolConfig(settings, jdbcUrl));
+            HikariConfig config = poolConfig(settings, jdbcUrl);
+            if (registry != null) {
+                config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+            }
+            pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw StorageException.of("cannot open database " + printable, e);
         }

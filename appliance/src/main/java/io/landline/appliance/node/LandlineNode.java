@@ -13,7 +13,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.IOException;
-import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -91,7 +90,7 @@ public final class LandlineNode {
         });
         try {
             CompletableFuture<ServerTls> tlsSetup = CompletableFuture.supplyAsync(() -> ServerTls.create(config.tls(), dataDir), startup);
-            CompletableFuture<Database> storage = CompletableFuture.supplyAsync(() -> Database.open(config.storage(), dataDir), startup);
+            CompletableFuture<Database> storage = CompletableFuture.supplyAsync(() -> Database.open(config.storage(), dataDir, metrics.registry()), startup);
 
             VertxOptions options = metrics.enableVertxMetrics(new VertxOptions());
             cluster = step("join cluster '" + config.cluster().name() + "' on " + config.cluster().host() + ":" + config.cluster().port(),
@@ -225,9 +224,6 @@ public final class LandlineNode {
             Throwable cause = e instanceof ExecutionException || e instanceof CompletionException ? e.getCause() : e;
             if (cause instanceof io.landline.tls.TlsSetupException) {
                 throw new StartupException(cause.getMessage(), 2);
-            }
-            if (cause instanceof BindException || cause.getCause() instanceof BindException) {
-                throw new StartupException("cannot " + what + ": " + Futures.rootMessage(cause), 1);
             }
             throw new StartupException("cannot " + what + ": " + Futures.rootMessage(cause), 1);
         }

@@ -69,7 +69,8 @@ class AdminApiTest {
                 .contains("jvm_memory_used_bytes", "jvm_gc_", "process_cpu_usage", "process_files_open_files")
                 .contains("vertx_http_server_", "vertx_pool_")
                 .contains("hazelcast_cluster_members 1.0", "hazelcast_cluster_safe 1.0", "hazelcast_partitions_owned")
-                .contains("landline_https_connection_errors_total", "landline_admin_unauthorized_total");
+                .contains("landline_https_connection_errors_total", "landline_admin_unauthorized_total")
+                .contains("hikaricp_connections_active");
     }
 
     @Test

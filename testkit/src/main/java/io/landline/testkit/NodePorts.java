@@ -1,0 +1,31 @@
+package io.landline.testkit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Free loopback ports for one node's TCP listeners, and the environment that moves a node onto them. */
+public record NodePorts(int https, int admin, int cluster, int bus) {
+
+    public static NodePorts free() {
+        return new NodePorts(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+    }
+
+    /** {@code LANDLINE_*} overrides putting a node on these ports in cluster {@code name} with {@code members}. */
+    public Map<String, String> environment(String clusterName, List<NodePorts> members) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("LANDLINE_HTTPS_HOST", "127.0.0.1");
+        env.put("LANDLINE_HTTPS_PORT", Integer.toString(https));
+        env.put("LANDLINE_ADMIN_PORT", Integer.toString(admin));
+        env.put("LANDLINE_CLUSTER_NAME", clusterName);
+        env.put("LANDLINE_CLUSTER_PORT", Integer.toString(cluster));
+        env.put("LANDLINE_CLUSTER_BUS_PORT", Integer.toString(bus));
+        env.put("LANDLINE_CLUSTER_MEMBERS", members.stream().map(m -> "127.0.0.1:" + m.cluster()).collect(Collectors.joining(",")));
+        return env;
+    }
+
+    public Map<String, String> environment(String clusterName) {
+        return environment(clusterName, List.of(this));
+    }
+}
