@@ -1,5 +1,6 @@
 package io.landline.tls;
 
+import java.util.logging.Logger;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -51,6 +52,8 @@ import org.bouncycastle.pkcs.PKCSException;
  */
 public final class CertificateAuthority {
 
+    private static final Logger LOG = Logger.getLogger("landline.tls");
+
     public static final String CERTIFICATE_FILE = "ca.pem";
     public static final String KEY_FILE = "ca.key";
     /** Validity of a newly created CA. */
@@ -92,6 +95,8 @@ public final class CertificateAuthority {
         X509Certificate certificate = selfSigned(pair, clock.instant(), random);
         Pem.writePrivateKey(keyPath, pair.getPrivate());
         Pem.writeCertificates(certificatePath, List.of(certificate));
+        LOG.info(() -> "created appliance CA " + certificate.getSubjectX500Principal().getName() + " in " + certificatePath
+                + ", SHA-256 " + fingerprint(certificate));
         return new CertificateAuthority(certificatePath, certificate, pair.getPrivate(), clock, random);
     }
 

@@ -1,5 +1,6 @@
 package io.landline.tls;
 
+import java.util.logging.Logger;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ import java.util.stream.Collectors;
  */
 public record ServerCertificate(Path certificatePath, Path keyPath, boolean issued) {
 
+    private static final Logger LOG = Logger.getLogger("landline.tls");
+
     public static final String CERTIFICATE_FILE = "server.pem";
     public static final String KEY_FILE = "server.key";
     /** Lifetime of a newly issued server certificate. */
@@ -54,6 +57,7 @@ public record ServerCertificate(Path certificatePath, Path keyPath, boolean issu
         X509Certificate leaf = ca.issueServerCertificate(names, key, VALIDITY);
         Pem.writePrivateKey(keyPath, key.getPrivate());
         Pem.writeCertificates(certificatePath, List.of(leaf, ca.certificate()));
+        LOG.info(() -> "issued server certificate " + certificatePath + " for " + names + ", valid until " + leaf.getNotAfter().toInstant());
         return new ServerCertificate(certificatePath, keyPath, true);
     }
 

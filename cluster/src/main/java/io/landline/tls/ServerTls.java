@@ -1,5 +1,7 @@
 package io.landline.tls;
 
+import java.time.Instant;
+import java.util.logging.Logger;
 import io.landline.tls.TlsSettings.TlsEngine;
 import io.netty.handler.ssl.OpenSsl;
 import io.vertx.core.buffer.Buffer;
@@ -23,6 +25,8 @@ import java.util.List;
  * Everything is read and checked once, at {@link #create}; a listener never meets a bad file.
  */
 public final class ServerTls {
+
+    private static final Logger LOG = Logger.getLogger("landline.tls");
 
     /** Generated material lives in {@code <data-dir>/tls}. */
     public static final String TLS_DIRECTORY = "tls";
@@ -88,7 +92,18 @@ public final class ServerTls {
             throw new TlsSetupException(keyPath, "does not match the certificate in " + certificatePath
                     + " (the first certificate must be the one for this key)");
         }
+        warnIfExpiring(certificatePath, chain.get(0), clock);
         return new ServerTls(ca, certificatePath, keyPath, chain, key, engine);
+    }
+
+    /** A configured certificate is the operator's to renew; say so loudly, but keep serving. */
+    private static void warnIfExpiring(Path certificatePath, X509Certificate leaf, Clock clock) {
+        Instant notAfter = leaf.getNotAfter().toInstant();
+        if (notAfter.isBefore(clock.instant())) {
+            LOG.severe(() -> "certificate " + certificatePath + " expired at " + notAfter + "; clients will refuse this node");
+        } else if (notAfter.isBefore(clock.instant().plus(ServerCertificate.RENEW_BEFORE))) {
+            LOG.warning(() -> "certificate " + certificatePath + " expires at " + notAfter + "; renew it");
+        }
     }
 
     /** The chosen engine for the start-up log: {@code "OpenSSL (BoringSSL)"} or {@code "JDK"}. */

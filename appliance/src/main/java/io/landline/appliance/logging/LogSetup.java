@@ -19,7 +19,10 @@ public final class LogSetup {
             "com.zaxxer.hikari", Level.WARNING,
             "org.flywaydb", Level.WARNING,
             "io.netty", Level.INFO,
-            "io.vertx", Level.INFO);
+            "io.vertx", Level.INFO,
+            // Vert.x's HTTP server meters re-register one gauge per server on first use, and
+            // Micrometer warns about it once; the meter itself is fine.
+            "io.micrometer.core.instrument.MeterRegistry", Level.SEVERE);
 
     // Held strongly: LogManager keeps loggers only weakly, which would drop their levels.
     private static final java.util.List<Logger> CONFIGURED = new java.util.ArrayList<>();

@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 
 /**
@@ -39,7 +40,10 @@ public final class NodeMetrics implements AutoCloseable {
 
     /** Enables Vert.x metrics on {@code options}, recorded into this registry. */
     public VertxOptions enableVertxMetrics(VertxOptions options) {
-        return options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(false));
+        MicrometerMetricsOptions vertxMetrics = new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(false);
+        // The local address tells the HTTPS, admin and event bus servers apart in every series.
+        vertxMetrics.addLabels(Label.LOCAL);
+        return options.setMetricsOptions(vertxMetrics);
     }
 
     public VertxBuilder withVertxMetrics(VertxBuilder builder) {
