@@ -25,7 +25,7 @@ class SystemdUnitTest {
         List<String> lines = Files.readAllLines(UNIT);
         assertThat(lines).contains("Type=notify", "WatchdogSec=30s", "LimitNOFILE=1048576",
                 "AmbientCapabilities=CAP_NET_BIND_SERVICE", "ProtectSystem=strict", "StateDirectory=landline",
-                "User=landline", "ExecStart=/usr/bin/landline start --config /etc/landline/landline.yaml");
+                "User=landline", "ExecStart=/usr/bin/landline start --config /etc/landline/landline.yaml", "WorkingDirectory=/var/lib/landline");
         assertThat(Files.readString(ROOT.resolve("systemd/landline.sysusers"))).contains("u landline ");
     }
 
