@@ -30,6 +30,7 @@ public final class AdminVerticle extends VerticleBase {
     private final PrometheusMeterRegistry registry;
     private final Supplier<Future<JsonObject>> nodeStatus;
     private final Counter refused;
+    private final Counter connectionErrors;
     private HttpServer server;
 
     public AdminVerticle(String host, int port, AdminToken token, Readiness readiness,
@@ -42,6 +43,9 @@ public final class AdminVerticle extends VerticleBase {
         this.nodeStatus = nodeStatus;
         this.refused = Counter.builder("landline.admin.unauthorized")
                 .description("Admin API calls refused for a missing or wrong token")
+                .register((MeterRegistry) registry);
+        this.connectionErrors = Counter.builder("landline.admin.connection.errors")
+                .description("Admin API connections dropped for an error (reset, malformed request)")
                 .register((MeterRegistry) registry);
     }
 
@@ -62,7 +66,7 @@ public final class AdminVerticle extends VerticleBase {
         router.errorHandler(500, ctx -> reason(ctx, 500, "InternalServerError"));
         server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
                 .setIdleTimeout(60).setMaxInitialLineLength(1024).setMaxHeaderSize(8192));
-        return server.requestHandler(router).listen();
+        return server.requestHandler(router).exceptionHandler(e -> connectionErrors.increment()).listen();
     }
 
     @Override

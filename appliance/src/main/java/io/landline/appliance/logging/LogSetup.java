@@ -22,7 +22,11 @@ public final class LogSetup {
             "io.vertx", Level.INFO,
             // Vert.x's HTTP server meters re-register one gauge per server on first use, and
             // Micrometer warns about it once; the meter itself is fine.
-            "io.micrometer.core.instrument.MeterRegistry", Level.SEVERE);
+            "io.micrometer.core.instrument.MeterRegistry", Level.SEVERE,
+            // One line per reset or garbled connection would let any port scan flood the
+            // journal; listeners count those in their metrics instead.
+            "io.vertx.core.net.impl.ConnectionBase", Level.OFF,
+            "com.hazelcast.internal.server.tcp.TcpServerConnection", Level.SEVERE);
 
     // Held strongly: LogManager keeps loggers only weakly, which would drop their levels.
     private static final java.util.List<Logger> CONFIGURED = new java.util.ArrayList<>();

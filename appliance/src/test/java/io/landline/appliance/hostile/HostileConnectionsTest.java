@@ -126,6 +126,24 @@ class HostileConnectionsTest {
     }
 
     @Test
+    void garbageOnTheClusterPortsLeavesTheClusterUp() throws Exception {
+        byte[] huge = {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 'H', 'Z', 'C', 0};
+        byte[] http = "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        for (int port : new int[] {config.clusterPort(), config.busPort()}) {
+            for (byte[] bytes : new byte[][] {huge, http}) {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+                    s.getOutputStream().write(bytes);
+                    s.getOutputStream().flush();
+                }
+            }
+        }
+        assertStillServing();
+        assertThat(counter("hazelcast_cluster_members")).isEqualTo(1.0);
+        assertThat(counter("hazelcast_cluster_safe")).isEqualTo(1.0);
+    }
+
+    @Test
     void oversizedAdminRequestLineIsRefused() throws Exception {
         String path = "/" + "a".repeat(8000);
         byte[] answer = exchange(config.adminPort(), ("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

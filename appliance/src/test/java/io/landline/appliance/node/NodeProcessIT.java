@@ -32,6 +32,7 @@ class NodeProcessIT {
     private NodeProcess startDevelopmentNode(NotifySocket notify, NodePorts ports) {
         Map<String, String> env = new HashMap<>(ports.environment("it-" + ports.cluster()));
         env.put("NOTIFY_SOCKET", notify.path().toString());
+        env.put("WATCHDOG_USEC", "400000");
         return NodeProcess.start(dir, List.of("start"), env);
     }
 
@@ -53,6 +54,8 @@ class NodeProcessIT {
                 assertThat(notify.lines()).as("sd_notify lines; log:%n%s", node.log()).contains("READY=1");
                 System.out.println("start-to-ready (first start, process launch to READY=1): " + (System.nanoTime() - t0) / 1_000_000 + " ms");
                 assertThat(Http.get("http://127.0.0.1:" + ports.admin() + "/health/ready").statusCode()).isEqualTo(200);
+                // WATCHDOG_USEC=400ms asks for a ping at least every 200 ms.
+                await().atMost(Duration.ofSeconds(5)).until(() -> notify.lines().stream().filter("WATCHDOG=1"::equals).count() >= 3);
 
                 // The generated TLS material is in var/tls, and curl and OpenSSL trust it through ca.pem alone.
                 Path tls = dir.resolve("var/tls");
@@ -83,6 +86,28 @@ class NodeProcessIT {
                     assertThat(again.terminate(Duration.ofSeconds(10))).isZero();
                 }
             }
+        }
+    }
+
+    @Test
+    void portScanAndGarbageDoNotFloodTheLog() throws Exception {
+        NodePorts ports = NodePorts.free();
+        try (NotifySocket notify = new NotifySocket(dir.resolve("notify.sock"));
+             NodeProcess node = startDevelopmentNode(notify, ports)) {
+            assertThat(node.awaitReady(ports.admin(), Duration.ofSeconds(60))).as("log:%n%s", node.log()).isTrue();
+            long before = node.log().lines().count();
+            for (int round = 0; round < 50; round++) {
+                for (int port : new int[] {ports.https(), ports.admin(), ports.cluster(), ports.bus()}) {
+                    try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                        s.getOutputStream().write("\u0016\u0003\u0001garbage\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                        s.setSoLinger(true, 0);
+                    }
+                }
+            }
+            assertThat(node.awaitReady(ports.admin(), Duration.ofSeconds(10))).isTrue();
+            Thread.sleep(500); // let the node finish with the last connections before counting lines
+            assertThat(node.log().lines().count() - before).as("log lines added by 200 hostile connections:%n%s", node.log()).isLessThanOrEqualTo(2);
+            assertThat(node.terminate(Duration.ofSeconds(10))).isZero();
         }
     }
 
