@@ -1,16 +1,22 @@
 package io.landline.net;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * An inclusive range of port numbers, written {@code first-last} (or a single {@code port}).
  */
 public record PortRange(int first, int last) {
 
+    /** One or two port numbers; nine digits at most, so that parsing never overflows an int. */
+    private static final Pattern SYNTAX = Pattern.compile("(\\d{1,9})(?:\\s*-\\s*(\\d{1,9}))?");
+
     public PortRange {
         if (!isPort(first) || !isPort(last)) {
-            throw new IllegalArgumentException("ports must be within 1-65535");
+            throw new IllegalArgumentException("has a port outside 1-65535");
         }
         if (first > last) {
-            throw new IllegalArgumentException("reversed range: first port above last");
+            throw new IllegalArgumentException("is a reversed port range (first port above last)");
         }
     }
 
@@ -18,18 +24,18 @@ public record PortRange(int first, int last) {
         return new PortRange(port, port);
     }
 
-    /** Parses {@code 3478-3497} or {@code 3478}; throws {@link IllegalArgumentException} with the reason. */
+    /**
+     * Parses {@code 3478-3497} or {@code 3478}. A malformed text throws
+     * {@link IllegalArgumentException} whose message completes "'TEXT' ...", e.g.
+     * "is a reversed port range (first port above last)".
+     */
     public static PortRange parse(String text) {
-        String s = text.trim();
-        int dash = s.indexOf('-', 1);
-        try {
-            if (dash < 0) {
-                return single(Integer.parseInt(s));
-            }
-            return new PortRange(Integer.parseInt(s.substring(0, dash).trim()), Integer.parseInt(s.substring(dash + 1).trim()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a port or port range (expected e.g. 3478-3497)");
+        Matcher m = SYNTAX.matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("is not a port or port range (expected e.g. 3478-3497)");
         }
+        int first = Integer.parseInt(m.group(1));
+        return new PortRange(first, m.group(2) == null ? first : Integer.parseInt(m.group(2)));
     }
 
     public static boolean isPort(int port) {

@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 final class SettingReader {
 
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,9}");
-    private static final Pattern PORT_RANGE = Pattern.compile("([0-9]{1,9})\\s*(?:-\\s*([0-9]{1,9}))?");
     private static final Pattern DURATION = Pattern.compile("(-?)([0-9]{1,15})(ms|s|m|h|d)");
     private static final Map<String, ChronoUnit> DURATION_UNITS = Map.of(
             "ms", ChronoUnit.MILLIS, "s", ChronoUnit.SECONDS, "m", ChronoUnit.MINUTES,
@@ -94,22 +93,14 @@ final class SettingReader {
         return value;
     }
 
-    /** {@code first-last} or one port; own parsing rather than PortRange.parse for exact messages. */
+    /** {@code first-last} or one port, parsed by {@link PortRange#parse}, whose messages finish ours. */
     PortRange portRange(String key) {
         Setting setting = setting(key);
-        Matcher m = PORT_RANGE.matcher(scalar(setting, "a port range").trim());
-        if (!m.matches()) {
-            throw setting.invalid("is not a port or port range (expected e.g. 3478-3497)");
+        try {
+            return PortRange.parse(scalar(setting, "a port range"));
+        } catch (IllegalArgumentException e) {
+            throw setting.invalid(e.getMessage());
         }
-        int first = Integer.parseInt(m.group(1));
-        int last = m.group(2) == null ? first : Integer.parseInt(m.group(2));
-        if (!PortRange.isPort(first) || !PortRange.isPort(last)) {
-            throw setting.invalid("has a port outside 1-65535");
-        }
-        if (first > last) {
-            throw setting.invalid("is a reversed port range (first port above last)");
-        }
-        return new PortRange(first, last);
     }
 
     /** Written 500ms, 10s, 5m, 1h or 1d: one number, one unit, as the shipped file documents. */

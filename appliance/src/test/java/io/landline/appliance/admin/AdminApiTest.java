@@ -3,43 +3,28 @@ package io.landline.appliance.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.landline.appliance.Landline;
-import io.landline.appliance.config.ConfigLoader;
 import io.landline.appliance.node.Http;
-import io.landline.appliance.node.LandlineNode;
+import io.landline.appliance.node.RunningNode;
 import io.landline.appliance.node.TestNodeConfig;
-import io.landline.appliance.systemd.SystemdNotifier;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AdminApiTest {
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final RunningNode NODE = new RunningNode();
     static TestNodeConfig config;
-    static LandlineNode node;
 
     @BeforeAll
-    static void start() throws Exception {
-        config = TestNodeConfig.in(dir);
-        node = LandlineNode.start(ConfigLoader.load(Optional.of(config.file()), Map.of()), SystemdNotifier.fromEnvironment(Map.of()));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.stop();
-        }
+    static void config() {
+        config = NODE.config();
     }
 
     @Test

@@ -2,11 +2,9 @@ package io.landline.appliance.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.landline.appliance.config.ConfigLoader;
 import io.landline.appliance.node.Http;
-import io.landline.appliance.node.LandlineNode;
+import io.landline.appliance.node.RunningNode;
 import io.landline.appliance.node.TestNodeConfig;
-import io.landline.appliance.systemd.SystemdNotifier;
 import io.landline.testkit.TlsClientHello;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -19,16 +17,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every listener refuses what it does not understand without harm: after each hostile
@@ -36,24 +30,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileConnectionsTest {
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final RunningNode NODE = new RunningNode();
     static TestNodeConfig config;
-    static LandlineNode node;
     static HttpClient goodClient;
 
     @BeforeAll
-    static void start() throws Exception {
-        config = TestNodeConfig.in(dir);
-        node = LandlineNode.start(ConfigLoader.load(Optional.of(config.file()), Map.of()), SystemdNotifier.fromEnvironment(Map.of()));
+    static void clients() throws Exception {
+        config = NODE.config();
         goodClient = Http.trusting(config.caFile());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.stop();
-        }
     }
 
     @Test

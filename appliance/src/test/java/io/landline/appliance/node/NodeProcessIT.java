@@ -1,5 +1,6 @@
 package io.landline.appliance.node;
 
+import static io.landline.testkit.Commands.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -34,14 +35,6 @@ class NodeProcessIT {
         env.put("NOTIFY_SOCKET", notify.path().toString());
         env.put("WATCHDOG_USEC", "400000");
         return NodeProcess.start(dir, List.of("start"), env);
-    }
-
-    private static String run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("%s: %s", command, out).isZero();
-        return out;
     }
 
     @Test

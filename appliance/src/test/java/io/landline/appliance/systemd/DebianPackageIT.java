@@ -1,12 +1,12 @@
 package io.landline.appliance.systemd;
 
+import static io.landline.testkit.Commands.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.landline.testkit.NodeProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,14 +29,6 @@ class DebianPackageIT {
                     .orElseThrow(() -> new AssertionError("no landline_*_amd64.deb in appliance/target: mvn package builds it"));
         }
         run(List.of("dpkg-deb", "-x", deb.toString(), root.toString()));
-    }
-
-    static String run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("%s%n%s", command, out).isZero();
-        return out;
     }
 
     @Test
@@ -72,25 +64,10 @@ class DebianPackageIT {
 
     @Test
     void unitVerifiesAgainstTheUnpackedPackage() throws Exception {
-        Path analyze = Path.of("/usr/bin/systemd-analyze");
-        assertThat(analyze).as("systemd-analyze (package systemd, installed by bin/test)").isExecutable();
-        // The package's own files, with /usr/bin/landline as a real link, plus systemd's units.
-        Path units = root.resolve("usr/lib/systemd/system");
-        Files.createDirectories(units);
-        try (Stream<Path> system = Files.list(Path.of("/lib/systemd/system"))) {
-            for (Path p : (Iterable<Path>) system::iterator) {
-                if (Files.isRegularFile(p) && !Files.exists(units.resolve(p.getFileName()))) {
-                    Files.copy(p, units.resolve(p.getFileName()));
-                }
-            }
-        }
+        assertThat(SystemdVerify.ANALYZE).as("systemd-analyze (package systemd, installed by bin/test)").isExecutable();
+        // The package's /usr/bin/landline points outside the unpacked tree; point it inside.
         Files.delete(root.resolve("usr/bin/landline"));
         Files.createSymbolicLink(root.resolve("usr/bin/landline"), Path.of("../share/landline/bin/landline"));
-        Process verify = new ProcessBuilder(analyze.toString(), "verify", "--man=no", "--root=" + root,
-                root.resolve("lib/systemd/system/landline.service").toString()).redirectErrorStream(true).start();
-        String out = new String(verify.getInputStream().readAllBytes());
-        assertThat(verify.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(out).as("systemd-analyze verify output").isEmpty();
-        assertThat(verify.exitValue()).isZero();
+        assertThat(SystemdVerify.verify(root, root.resolve("lib/systemd/system/landline.service"))).as("systemd-analyze verify output").isEmpty();
     }
 }
