@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {StartCommand.class, CheckConfigCommand.class, StatusCommand.class, VersionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the node failed to start or a command failed", "2:invalid configuration or command line", "3:the node is not ready (status)"})
-public final class LandlineCommand implements Runnable {
+public final class LandlineCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -17,8 +17,10 @@ public final class LandlineCommand implements Runnable {
         return new CommandLine(new LandlineCommand());
     }
 
+    /** Without a command there is nothing to do: show the usage, as for any usage error. */
     @Override
-    public void run() {
+    public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
+        return 2;
     }
 }

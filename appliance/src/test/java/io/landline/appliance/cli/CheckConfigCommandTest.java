@@ -71,6 +71,13 @@ class CheckConfigCommandTest {
     }
 
     @Test
+    void noCommandPrintsUsageAndExits2() {
+        Run run = run();
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("Usage: landline").contains("check-config").contains("start");
+    }
+
+    @Test
     void versionNamesTheRuntime() {
         Run run = run("version");
         assertThat(run.code()).isZero();
