@@ -54,9 +54,10 @@ public final class AdminVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         router.get("/health/live").handler(ctx -> ctx.json(new JsonObject().put("status", "live")));
         router.get("/health/ready").handler(this::ready);
-        router.get("/metrics").handler(ctx -> ctx.response()
-                .putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                .end(registry.scrape()));
+        // A scrape reads every gauge, and some ask Hazelcast, which may wait on other members: off the event loop.
+        router.get("/metrics").handler(ctx -> vertx.executeBlocking(registry::scrape, false)
+                .onSuccess(text -> ctx.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").end(text))
+                .onFailure(ctx::fail));
         router.route("/v1/*").handler(this::authorize);
         router.get("/v1/node").handler(ctx -> nodeStatus.get()
                 .onSuccess(ctx::json)
