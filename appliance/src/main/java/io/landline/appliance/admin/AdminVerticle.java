@@ -75,10 +75,6 @@ public final class AdminVerticle extends VerticleBase {
         return server == null ? Future.succeededFuture() : server.close();
     }
 
-    public int actualPort() {
-        return server.actualPort();
-    }
-
     private void ready(RoutingContext ctx) {
         boolean ready = readiness.isReady();
         JsonObject body = new JsonObject()

@@ -7,6 +7,7 @@ import io.landline.appliance.systemd.SystemdNotifier;
 import io.landline.cluster.ClusterNode;
 import io.landline.cluster.HazelcastMetrics;
 import io.landline.gateway.https.HttpsVerticle;
+import io.landline.storage.Blocking;
 import io.landline.storage.Database;
 import io.landline.tls.ServerTls;
 import io.vertx.core.DeploymentOptions;
@@ -116,7 +117,7 @@ public final class LandlineNode {
             storageUp = true;
             readiness.register("storage", () -> storageUp);
             LOG.info(() -> "storage " + database.vendor() + " at schema version " + database.schemaVersion());
-            vertx.setPeriodic(STORAGE_PING_MS, id -> vertx.executeBlocking(database::ping, false).onComplete(r -> {
+            vertx.setPeriodic(STORAGE_PING_MS, id -> Blocking.offload(vertx, database::ping).onComplete(r -> {
                 boolean up = r.succeeded() && Boolean.TRUE.equals(r.result());
                 if (up != storageUp) {
                     LOG.log(up ? Level.INFO : Level.WARNING, up ? "storage reachable again" : "storage unreachable: node not ready");

@@ -2,6 +2,7 @@ package io.landline.appliance.node;
 
 import io.landline.device.DeviceRepository;
 import io.landline.gateway.https.Version;
+import io.landline.storage.Blocking;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -46,8 +47,8 @@ final class NodeStatus {
         }
         json.put("storage", new JsonObject().put("vendor", node.database().vendor()).put("schema", node.database().schemaVersion()));
         DeviceRepository devices = DeviceRepository.jdbc(node.database().dataSource());
-        return node.cluster().vertx()
-                .executeBlocking(() -> new JsonObject().put("active", devices.countActive()).put("total", devices.count()), false)
+        return Blocking.offload(node.cluster().vertx(),
+                        () -> new JsonObject().put("active", devices.countActive()).put("total", devices.count()))
                 .map(counts -> json.put("devices", counts))
                 .otherwise(json);
     }

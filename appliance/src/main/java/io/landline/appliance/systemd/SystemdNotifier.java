@@ -104,10 +104,6 @@ public final class SystemdNotifier implements AutoCloseable {
         send("STOPPING=1\nSTATUS=" + status);
     }
 
-    public void status(String status) {
-        send("STATUS=" + status);
-    }
-
     public void watchdog() {
         send("WATCHDOG=1");
     }

@@ -64,10 +64,6 @@ public final class HttpsVerticle extends VerticleBase {
         return server == null ? Future.succeededFuture() : server.shutdown(DRAIN);
     }
 
-    public int actualPort() {
-        return server.actualPort();
-    }
-
     /**
      * Counts connections that end in an error before a request could be served: plain
      * text on the TLS port, refused protocol versions, scanners. Counted, not logged: a
