@@ -1,0 +1,2 @@
+/** Which node holds each device's connection, cluster-wide. */
+package io.landline.cluster.presence;

@@ -1,0 +1,26 @@
+package io.landline.gateway.push;
+
+import io.vertx.core.Future;
+
+/**
+ * The device endpoint's side of the push seam: hands a notification to a device connected
+ * to <em>this</em> node. Implemented by the MQTT endpoint; called by the push pipeline (on
+ * this node, or on behalf of another node that routed the notification here over the event bus).
+ */
+public interface DeviceDelivery {
+
+    /**
+     * Publishes {@code notification} to its device as a QoS 1 PUBLISH on
+     * {@code push/<topic>} and completes when the device's PUBACK arrives. Fails with
+     * {@link DeviceNotConnected} when the device has no connection on this node, or when the
+     * connection closes before the PUBACK; the notification then stays pending.
+     */
+    Future<Void> deliver(Notification notification);
+
+    /** Failure of {@link #deliver}: not connected here (any more); the caller keeps the notification pending. */
+    final class DeviceNotConnected extends RuntimeException {
+        public DeviceNotConnected(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
