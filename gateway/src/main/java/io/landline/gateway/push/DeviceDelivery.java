@@ -1,5 +1,7 @@
 package io.landline.gateway.push;
 
+import io.landline.notification.Notification;
+
 import io.vertx.core.Future;
 
 /**

@@ -1,4 +1,4 @@
-package io.landline.gateway.push;
+package io.landline.notification;
 
 import io.landline.protocol.token.DeviceToken;
 import java.time.Instant;
