@@ -46,7 +46,7 @@ public record EnrollmentKey(Path file, PublicKey key) {
             if (e instanceof IllegalArgumentException mine && mine.getMessage() != null && mine.getMessage().startsWith("holds")) {
                 throw mine;
             }
-            throw new IllegalArgumentException("is not valid PEM (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException("is not valid PEM (a block cannot be decoded)");
         }
         throw new IllegalArgumentException("holds no PEM public key (expected -----BEGIN PUBLIC KEY-----, e.g. from openssl pkey -pubout)");
     }
