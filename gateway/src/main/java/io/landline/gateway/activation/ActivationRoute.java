@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.SecurityPolicyHandler;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,12 +37,21 @@ final class ActivationRoute {
     }
 
     void mount(Router router) {
+        // Security-policy handlers run before the body handler (Vert.x Web orders handler kinds), so a
+        // limited or mistyped request is answered before its body is read.
+        SecurityPolicyHandler rateLimit = this::rateLimit;
+        SecurityPolicyHandler mediaType = this::mediaType;
         router.post(PATH)
-                .handler(this::rateLimit)
-                .handler(this::mediaType)
+                .handler(rateLimit)
+                .handler(mediaType)
                 .handler(BodyHandler.create(false).setBodyLimit(SigningRequest.MAX_BYTES))
                 .handler(this::activate)
                 .failureHandler(this::failure);
+        // Any other method: 405 with the Allow header RFC 9110 §15.5.6 asks for (the router's catch-all would say 404).
+        router.route(PATH).handler(ctx -> {
+            ctx.response().putHeader("allow", "POST");
+            answer(ctx, 405, "MethodNotAllowed");
+        });
     }
 
     private void rateLimit(RoutingContext ctx) {
