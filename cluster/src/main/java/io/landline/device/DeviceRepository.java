@@ -2,6 +2,7 @@ package io.landline.device;
 
 import io.landline.protocol.token.DeviceToken;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -33,6 +34,9 @@ public interface DeviceRepository {
      *         so the first revocation time is the one kept
      */
     boolean revoke(DeviceToken token, Instant at);
+
+    /** The {@code limit} most recently activated devices, newest first, revoked or not. */
+    List<Device> recent(int limit);
 
     /** Every device ever activated, revoked or not. */
     long count();

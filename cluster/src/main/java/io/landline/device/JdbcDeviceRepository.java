@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -27,6 +29,8 @@ final class JdbcDeviceRepository implements DeviceRepository {
             "SELECT token, certificate, key_algorithm, activated_at, revoked_at FROM device WHERE token = ?";
     private static final String REVOKE =
             "UPDATE device SET revoked_at = ? WHERE token = ? AND revoked_at IS NULL";
+    private static final String RECENT =
+            "SELECT token, certificate, key_algorithm, activated_at, revoked_at FROM device ORDER BY activated_at DESC, token LIMIT ?";
     private static final String COUNT = "SELECT COUNT(*) FROM device";
     private static final String COUNT_ACTIVE = "SELECT COUNT(*) FROM device WHERE revoked_at IS NULL";
 
@@ -80,6 +84,27 @@ final class JdbcDeviceRepository implements DeviceRepository {
             return revoke.executeUpdate() == 1;
         } catch (SQLException e) {
             throw StorageException.of("cannot revoke device " + token, e);
+        }
+    }
+
+    @Override
+    public List<Device> recent(int limit) {
+        Blocking.check();
+        if (limit < 0) {
+            throw new IllegalArgumentException("negative limit " + limit);
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement recent = connection.prepareStatement(RECENT)) {
+            recent.setInt(1, limit);
+            List<Device> devices = new ArrayList<>();
+            try (ResultSet row = recent.executeQuery()) {
+                while (row.next()) {
+                    devices.add(device(row));
+                }
+            }
+            return devices;
+        } catch (SQLException e) {
+            throw StorageException.of("cannot list devices", e);
         }
     }
 

@@ -126,6 +126,20 @@ abstract class DeviceRepositoryContract {
     }
 
     @Test
+    void recentListsNewestFirstUpToTheLimit() {
+        Device oldest = new Device(DeviceToken.random(RANDOM), CERTIFICATE, "EC P-256", ACTIVATED, Optional.empty());
+        Device middle = new Device(DeviceToken.random(RANDOM), CERTIFICATE, "Ed25519", ACTIVATED.plusSeconds(1), Optional.of(REVOKED));
+        Device newest = new Device(DeviceToken.random(RANDOM), CERTIFICATE, "EC P-256", ACTIVATED.plusSeconds(2), Optional.empty());
+        devices.insert(middle);
+        devices.insert(newest);
+        devices.insert(oldest);
+
+        assertThat(devices.recent(2)).containsExactly(newest, middle);
+        assertThat(devices.recent(10)).containsExactly(newest, middle, oldest);
+        assertThat(devices.recent(0)).isEmpty();
+    }
+
+    @Test
     void timestampsSurviveRoundTrip() {
         // Nanoseconds are beyond both databases; the repository keeps milliseconds.
         Instant activated = Instant.parse("2024-10-27T01:30:00.123456789Z");

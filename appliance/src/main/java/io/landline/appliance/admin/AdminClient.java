@@ -38,8 +38,21 @@ public final class AdminClient {
         }
     }
 
+    /** An answer of the node, whatever its status. */
+    public record Response(int status, String body) {
+    }
+
     /** Sends a request and returns the body of a 2xx answer. */
     public String send(String method, String path, String body) throws AdminException {
+        Response response = exchange(method, path, body);
+        if (response.status() / 100 != 2) {
+            throw new AdminException("node at " + base + " answered " + response.status() + " " + response.body().trim());
+        }
+        return response.body();
+    }
+
+    /** Sends a request and returns the node's answer, for commands that explain its refusals themselves. */
+    public Response exchange(String method, String path, String body) throws AdminException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofSeconds(10))
                 .header("authorization", "Bearer " + token)
@@ -48,10 +61,7 @@ public final class AdminClient {
                 .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                throw new AdminException("node at " + base + " answered " + response.statusCode() + " " + response.body().trim());
-            }
-            return response.body();
+            return new Response(response.statusCode(), response.body());
         } catch (ConnectException e) {
             throw new AdminException("no node answering at " + base + " (admin.host/admin.port)");
         } catch (IOException e) {

@@ -1,2 +1,2 @@
-/** The landline command line: start, check-config, status, version. */
+/** The landline command line: start, check-config, status, version, invite, device, enrollment. */
 package io.landline.appliance.cli;

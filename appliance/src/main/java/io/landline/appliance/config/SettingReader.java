@@ -6,17 +6,14 @@ import io.landline.net.PortRange;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,10 +24,6 @@ import java.util.regex.Pattern;
 final class SettingReader {
 
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,9}");
-    private static final Pattern DURATION = Pattern.compile("(-?)([0-9]{1,15})(ms|s|m|h|d)");
-    private static final Map<String, ChronoUnit> DURATION_UNITS = Map.of(
-            "ms", ChronoUnit.MILLIS, "s", ChronoUnit.SECONDS, "m", ChronoUnit.MINUTES,
-            "h", ChronoUnit.HOURS, "d", ChronoUnit.DAYS);
 
     private final ConfigTree tree;
     private final Path workingDir;
@@ -106,18 +99,10 @@ final class SettingReader {
     /** Written 500ms, 10s, 5m, 1h or 1d: one number, one unit, as the shipped file documents. */
     Duration duration(String key) {
         Setting setting = setting(key);
-        Matcher m = DURATION.matcher(scalar(setting, "a duration").trim());
-        if (!m.matches()) {
-            throw setting.invalid("is not a duration (write e.g. 500ms, 10s, 5m, 1h or 1d)");
-        }
-        long amount = Long.parseLong(m.group(2));
-        if (!m.group(1).isEmpty() && amount != 0) {
-            throw setting.invalid("is a negative duration");
-        }
         try {
-            return Duration.of(amount, DURATION_UNITS.get(m.group(3)));
-        } catch (ArithmeticException e) {
-            throw setting.invalid("is too long a duration");
+            return Durations.parse(scalar(setting, "a duration"));
+        } catch (IllegalArgumentException e) {
+            throw setting.invalid(e.getMessage());
         }
     }
 

@@ -1,11 +1,13 @@
 package io.landline.appliance.node;
 
+import io.landline.appliance.admin.ActivationAdminRoutes;
 import io.landline.appliance.admin.AdminToken;
 import io.landline.appliance.admin.AdminVerticle;
 import io.landline.appliance.config.LandlineConfig;
 import io.landline.appliance.systemd.SystemdNotifier;
 import io.landline.cluster.ClusterNode;
 import io.landline.cluster.HazelcastMetrics;
+import io.landline.gateway.activation.Activation;
 import io.landline.gateway.https.HttpsVerticle;
 import io.landline.storage.Blocking;
 import io.landline.storage.Database;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -100,23 +103,28 @@ public final class LandlineNode {
             readiness.register("cluster", cluster::isJoined);
             Vertx vertx = cluster.vertx();
 
-            AdminToken token = step("write admin token", () -> AdminToken.create(dataDir, new SecureRandom()));
-            AdminVerticle admin = new AdminVerticle(config.admin().host(), config.admin().port(), token, readiness, metrics.registry(), status::json);
-            step("listen on " + config.admin().host() + ":" + config.admin().port() + " (admin)", () -> Futures.await(vertx.deployVerticle(admin), STEP_TIMEOUT));
-            readiness.register("admin", () -> true);
-
-            tls = step("set up TLS", () -> tlsSetup.join());
-            LOG.info(() -> "TLS engine " + tls.engineName() + ", certificate " + tls.certificatePath() + ", TLSv1.3 and TLSv1.2 only");
-
-            DeploymentOptions perEventLoop = new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
-            httpsDeployment = step("listen on " + config.https().host() + ":" + config.https().port() + " (https)",
-                    () -> Futures.await(vertx.deployVerticle(() -> new HttpsVerticle(config.https(), tls::applyTo, metrics.registry()), perEventLoop), STEP_TIMEOUT));
-            readiness.register("https", () -> httpsDeployment != null);
-
+            // Storage and TLS first: the activation service behind the admin and HTTPS routes needs both.
             database = step("open storage", () -> storage.join());
             storageUp = true;
             readiness.register("storage", () -> storageUp);
             LOG.info(() -> "storage " + database.vendor() + " at schema version " + database.schemaVersion());
+
+            tls = step("set up TLS", () -> tlsSetup.join());
+            LOG.info(() -> "TLS engine " + tls.engineName() + ", certificate " + tls.certificatePath() + ", TLSv1.3 and TLSv1.2 only");
+            Activation activation = Activation.create(vertx, config.activation(), tls.certificateAuthority(), database.dataSource(),
+                    metrics.registry(), Clock.systemUTC());
+
+            AdminToken token = step("write admin token", () -> AdminToken.create(dataDir, new SecureRandom()));
+            AdminVerticle admin = new AdminVerticle(config.admin().host(), config.admin().port(), token, readiness, metrics.registry(), status::json)
+                    .withRoutes(new ActivationAdminRoutes(activation, database.dataSource())::mount);
+            step("listen on " + config.admin().host() + ":" + config.admin().port() + " (admin)", () -> Futures.await(vertx.deployVerticle(admin), STEP_TIMEOUT));
+            readiness.register("admin", () -> true);
+
+            DeploymentOptions perEventLoop = new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
+            httpsDeployment = step("listen on " + config.https().host() + ":" + config.https().port() + " (https)",
+                    () -> Futures.await(vertx.deployVerticle(() -> new HttpsVerticle(config.https(), tls::applyTo, metrics.registry(), activation::mount),
+                            perEventLoop), STEP_TIMEOUT));
+            readiness.register("https", () -> httpsDeployment != null);
             vertx.setPeriodic(STORAGE_PING_MS, id -> Blocking.offload(vertx, database::ping).onComplete(r -> {
                 boolean up = r.succeeded() && Boolean.TRUE.equals(r.result());
                 if (up != storageUp) {

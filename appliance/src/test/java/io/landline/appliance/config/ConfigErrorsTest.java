@@ -174,6 +174,35 @@ class ConfigErrorsTest {
                 bad("multi-line value is shown on one line", Bad.file("https:\n  host: |\n    a\n    b\n",
                         in + "key 'https.host': 'a\\nb\\n' is not an IP address or host name")),
 
+                // Activation.
+                bad("unknown activation policy", Bad.file("gateway:\n  activation:\n    policy: closed\n",
+                        in + "key 'gateway.activation.policy': 'closed' is not one of open | invite | enrollment")),
+                bad("enrollment policy without a key", Bad.file("gateway:\n  activation:\n    policy: enrollment\n",
+                        in + "key 'gateway.activation.policy': 'enrollment' needs gateway.activation.enrollment-key, the PEM public key"
+                                + " that verifies enrollment tokens, which is empty")),
+                bad("missing enrollment key", Bad.file("gateway:\n  activation:\n    policy: enrollment\n    enrollment-key: keys/operator.pub\n",
+                        in + "key 'gateway.activation.enrollment-key': 'keys/operator.pub' does not exist (resolved to {dir}/keys/operator.pub)")),
+                bad("enrollment key that is no public key", Bad.file("gateway:\n  activation:\n    enrollment-key: cert.pem\n",
+                        in + "key 'gateway.activation.enrollment-key': 'cert.pem' is not valid PEM (a block cannot be decoded)")),
+                bad("RSA enrollment key", Bad.file("gateway:\n  activation:\n    enrollment-key: rsa.pub\n",
+                        in + "key 'gateway.activation.enrollment-key': 'rsa.pub' holds a public key that is neither P-256 nor Ed25519 (1.2.840.113549.1.1.1)")),
+                bad("enrollment key file with only a private key", Bad.file("gateway:\n  activation:\n    enrollment-key: p256.key\n",
+                        in + "key 'gateway.activation.enrollment-key': 'p256.key' holds no PEM public key"
+                                + " (expected -----BEGIN PUBLIC KEY-----, e.g. from openssl pkey -pubout)")),
+                bad("certificate validity too short", Bad.file("gateway:\n  activation:\n    certificate-validity: 30m\n",
+                        in + "key 'gateway.activation.certificate-validity': '30m' is outside 1h-3650d")),
+                bad("enrollment lifetime too long", Bad.file("gateway:\n  activation:\n    enrollment-max-lifetime: 400d\n",
+                        in + "key 'gateway.activation.enrollment-max-lifetime': '400d' is outside 1m-365d")),
+                bad("rate in words", Bad.file("gateway:\n  activation:\n    rate: ten a minute\n",
+                        in + "key 'gateway.activation.rate': 'ten a minute' is not a rate (write e.g. 10/min, 1/s or 500/h)")),
+                bad("rate of zero", Bad.file("gateway:\n  activation:\n    rate: 0/min\n",
+                        in + "key 'gateway.activation.rate': '0/min' is a rate of zero (write at least 1/h)")),
+                bad("burst of zero", Bad.file("gateway:\n  activation:\n    burst: 0\n",
+                        in + "key 'gateway.activation.burst': '0' is outside 1-100000")),
+                bad("bad policy from the environment", Bad.env("LANDLINE_GATEWAY_ACTIVATION_POLICY", "anyone",
+                        "config error in environment variable LANDLINE_GATEWAY_ACTIVATION_POLICY: key 'gateway.activation.policy':"
+                                + " 'anyone' is not one of open | invite | enrollment")),
+
                 // The file as a whole.
                 bad("YAML syntax error", Bad.file("https:\n  port: 8443\n   host: x\n",
                         in + "YAML syntax error at line 3, column 8: mapping values are not allowed here")),
@@ -194,6 +223,21 @@ class ConfigErrorsTest {
         Fixtures.write(dir, "key.pem", "-----BEGIN PRIVATE KEY-----\nMC4C\n-----END PRIVATE KEY-----\n");
         Files.write(dir.resolve("key.der"), new byte[] {0x30, (byte) 0x82, 0x01, 0x22});
         Files.createDirectories(dir.resolve("certs"));
+        try {
+            java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+            rsa.initialize(1024);
+            Fixtures.write(dir, "rsa.pub", pem("PUBLIC KEY", rsa.generateKeyPair().getPublic().getEncoded()));
+            java.security.KeyPairGenerator ec = java.security.KeyPairGenerator.getInstance("EC");
+            ec.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            Fixtures.write(dir, "p256.key", pem("PRIVATE KEY", ec.generateKeyPair().getPrivate().getEncoded()));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + label + "-----\n";
     }
 
     @ParameterizedTest

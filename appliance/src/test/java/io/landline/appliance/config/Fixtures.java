@@ -2,6 +2,9 @@ package io.landline.appliance.config;
 
 import io.landline.cluster.ClusterSettings;
 import io.landline.cluster.ClusterSettings.Member;
+import io.landline.gateway.activation.ActivationPolicy;
+import io.landline.gateway.activation.ActivationSettings;
+import io.landline.gateway.activation.RateLimit;
 import io.landline.gateway.https.HttpsSettings;
 import io.landline.net.PortRange;
 import io.landline.relay.RelaySettings;
@@ -53,11 +56,13 @@ final class Fixtures {
                 new AdminSettings("127.0.0.1", 9100),
                 new StorageSettings("", "", "", 8),
                 new ClusterSettings("landline", "127.0.0.1", 5701, 5702, List.of(new Member("127.0.0.1", 5701))),
-                new RelaySettings(new PortRange(3478, 3497), 5349, new PortRange(49152, 65535), new PortRange(16384, 16402)));
+                new RelaySettings(new PortRange(3478, 3497), 5349, new PortRange(49152, 65535), new PortRange(16384, 16402)),
+                new ActivationSettings(ActivationPolicy.OPEN, Duration.ofDays(365), Optional.empty(), Duration.ofDays(7),
+                        new RateLimit(10, Duration.ofMinutes(1), 20)));
     }
 
     /** {@code base} with another source and https settings; records have no withers. */
     static LandlineConfig with(LandlineConfig base, String source, HttpsSettings https) {
-        return new LandlineConfig(source, base.node(), https, base.tls(), base.admin(), base.storage(), base.cluster(), base.relay());
+        return new LandlineConfig(source, base.node(), https, base.tls(), base.admin(), base.storage(), base.cluster(), base.relay(), base.activation());
     }
 }

@@ -17,14 +17,25 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RunningNode implements BeforeAllCallback, AfterAllCallback {
 
+    private final String extraYaml;
     private Path dir;
     private TestNodeConfig config;
     private LandlineNode node;
+
+    public RunningNode() {
+        this("");
+    }
+
+    /** @param extraYaml sections appended to the test configuration, e.g. {@code gateway:} with its keys */
+    public RunningNode(String extraYaml) {
+        this.extraYaml = extraYaml;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("landline-node");
         config = TestNodeConfig.in(dir);
+        Files.writeString(config.file(), Files.readString(config.file()) + extraYaml);
         node = LandlineNode.start(ConfigLoader.load(Optional.of(config.file()), Map.of()), SystemdNotifier.fromEnvironment(Map.of()));
     }
 
@@ -42,5 +53,15 @@ public final class RunningNode implements BeforeAllCallback, AfterAllCallback {
 
     public TestNodeConfig config() {
         return config;
+    }
+
+    /** The node's clustered Vert.x, e.g. to listen on its event bus. */
+    public io.vertx.core.Vertx vertx() {
+        return node.cluster().vertx();
+    }
+
+    /** The node's database. */
+    public javax.sql.DataSource dataSource() {
+        return node.database().dataSource();
     }
 }

@@ -30,15 +30,25 @@ public final class HttpsVerticle extends VerticleBase {
     private final HttpsSettings settings;
     private final Consumer<NetServerOptions> tls;
     private final ConnectionErrors errors;
+    private final Consumer<Router> services;
     private HttpServer server;
 
     /**
      * @param tls applies the node's one TLS setup to the server options
      */
     public HttpsVerticle(HttpsSettings settings, Consumer<NetServerOptions> tls, MeterRegistry registry) {
+        this(settings, tls, registry, r -> {
+        });
+    }
+
+    /**
+     * @param services adds the services' routes (e.g. activation) to each instance's router
+     */
+    public HttpsVerticle(HttpsSettings settings, Consumer<NetServerOptions> tls, MeterRegistry registry, Consumer<Router> services) {
         this.settings = settings;
         this.tls = tls;
         this.errors = new ConnectionErrors(registry);
+        this.services = services;
     }
 
     @Override
@@ -52,7 +62,7 @@ public final class HttpsVerticle extends VerticleBase {
                 .setSslHandshakeTimeout(10)
                 .setSslHandshakeTimeoutUnit(TimeUnit.SECONDS);
         tls.accept(options);
-        Router router = GatewayRoutes.router(vertx);
+        Router router = GatewayRoutes.router(vertx, services);
         server = vertx.createHttpServer(options)
                 .requestHandler(router)
                 .exceptionHandler(errors::count);

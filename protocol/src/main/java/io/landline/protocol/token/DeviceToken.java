@@ -38,11 +38,16 @@ public final class DeviceToken {
             return Optional.empty();
         }
         for (int i = 0; i < HEX_LENGTH; i++) {
-            if (Character.digit(text.charAt(i), 16) < 0) {
+            // ASCII only: Character.digit also accepts other scripts' digits, which parseHex refuses.
+            if (!isAsciiHex(text.charAt(i))) {
                 return Optional.empty();
             }
         }
         return Optional.of(new DeviceToken(HEX.parseHex(text.toString().toLowerCase(java.util.Locale.ROOT))));
+    }
+
+    private static boolean isAsciiHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     public static boolean isValid(CharSequence text) {

@@ -28,7 +28,10 @@ class DeviceTokenTest {
             "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff0",
             "g0112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
             "0011223344556677 899aabbccddeeff00112233445566778899aabbccddeeff",
-            "+0112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"})
+            "+0112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+            // Arabic-Indic and full-width digits are digits to Character.digit, but not hex.
+            "\u06630112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
+            "\uff110112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"})
     void malformedTextIsNotAToken(String text) {
         assertThat(DeviceToken.parse(text)).isEmpty();
         assertThat(DeviceToken.isValid(text)).isFalse();
