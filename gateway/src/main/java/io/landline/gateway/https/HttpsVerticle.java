@@ -30,15 +30,25 @@ public final class HttpsVerticle extends VerticleBase {
     private final HttpsSettings settings;
     private final Consumer<NetServerOptions> tls;
     private final ConnectionErrors errors;
+    private final Consumer<Router> mount;
     private HttpServer server;
 
     /**
      * @param tls applies the node's one TLS setup to the server options
      */
     public HttpsVerticle(HttpsSettings settings, Consumer<NetServerOptions> tls, MeterRegistry registry) {
+        this(settings, tls, registry, router -> {
+        });
+    }
+
+    /**
+     * @param mount adds services' routes to the router, e.g. MQTT over WebSocket at {@code /mqtt}
+     */
+    public HttpsVerticle(HttpsSettings settings, Consumer<NetServerOptions> tls, MeterRegistry registry, Consumer<Router> mount) {
         this.settings = settings;
         this.tls = tls;
         this.errors = new ConnectionErrors(registry);
+        this.mount = mount;
     }
 
     @Override
@@ -48,11 +58,13 @@ public final class HttpsVerticle extends VerticleBase {
                 .setPort(settings.port())
                 .setUseAlpn(true)
                 .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
+                // MQTT over WebSocket (MQTT 5 §6.0) negotiates this subprotocol.
+                .addWebSocketSubProtocol("mqtt")
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setSslHandshakeTimeout(10)
                 .setSslHandshakeTimeoutUnit(TimeUnit.SECONDS);
         tls.accept(options);
-        Router router = GatewayRoutes.router(vertx);
+        Router router = GatewayRoutes.router(vertx, mount);
         server = vertx.createHttpServer(options)
                 .requestHandler(router)
                 .exceptionHandler(errors::count);

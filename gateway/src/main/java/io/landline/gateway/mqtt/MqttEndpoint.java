@@ -84,7 +84,10 @@ public final class MqttEndpoint {
         return sessions;
     }
 
-    /** A listener for MQTT over TLS, to deploy once per event loop; {@code tls} applies the node's TLS setup. */
+    /**
+     * A listener for MQTT over TLS, to deploy once per event loop; {@code tls} applies the node's
+     * TLS setup with client certificates required, e.g. {@code o -> serverTls.applyTo(o, ClientAuth.REQUIRED)}.
+     */
     public MqttVerticle tcpVerticle(Consumer<NetServerOptions> tls) {
         return new MqttVerticle(this, tls);
     }

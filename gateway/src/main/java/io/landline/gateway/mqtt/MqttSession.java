@@ -37,6 +37,8 @@ final class MqttSession {
 
     /** Our Receive Maximum (MQTT 5 §3.2.2.3.3): each device PUBLISH is answered at once, so a small window suffices. */
     static final int RECEIVE_MAXIMUM = 16;
+    /** Over WebSocket the HTTPS listener closes connections idle for 300 s; a keep-alive below that keeps them open. */
+    static final int WEBSOCKET_KEEP_ALIVE_MAX = 240;
 
     enum State { AWAITING_CONNECT, AUTHENTICATING, CONNECTED, CLOSED }
 
@@ -201,7 +203,9 @@ final class MqttSession {
         state = State.CONNECTED;
         endpoint.metrics().accepted();
         // §3.1.2.10: 0 means no keep-alive; we impose our maximum instead, announced as Server Keep Alive.
-        int max = endpoint.settings().keepAliveMaxSeconds();
+        int max = transport.kind() == MqttMetrics.Transport.WEBSOCKET
+                ? Math.min(endpoint.settings().keepAliveMaxSeconds(), WEBSOCKET_KEEP_ALIVE_MAX)
+                : endpoint.settings().keepAliveMaxSeconds();
         boolean imposeKeepAlive = keepAliveSeconds == 0 || keepAliveSeconds > max;
         if (imposeKeepAlive) {
             keepAliveSeconds = max;
