@@ -6,7 +6,14 @@ import io.landline.appliance.config.LandlineConfig;
 import io.landline.appliance.systemd.SystemdNotifier;
 import io.landline.cluster.ClusterNode;
 import io.landline.cluster.HazelcastMetrics;
+import io.landline.cluster.presence.HazelcastPresence;
+import io.landline.device.DeviceRepository;
 import io.landline.gateway.https.HttpsVerticle;
+import io.landline.gateway.mqtt.MqttEndpoint;
+import io.landline.gateway.push.DeviceDelivery;
+import io.landline.gateway.push.DeviceSessions;
+import io.landline.gateway.push.PushRouter;
+import io.vertx.core.http.ClientAuth;
 import io.landline.storage.Blocking;
 import io.landline.storage.Database;
 import io.landline.tls.ServerTls;
@@ -44,7 +51,7 @@ public final class LandlineNode {
     private final LandlineConfig config;
     private final SystemdNotifier systemd;
     private final NodeMetrics metrics = new NodeMetrics();
-    private final Readiness readiness = new Readiness(List.of("storage", "cluster", "https", "admin"));
+    private final Readiness readiness = new Readiness(List.of("storage", "cluster", "https", "mqtt", "admin"));
     private final Instant startedAt = Instant.now();
     private final NodeStatus status;
 
@@ -52,6 +59,9 @@ public final class LandlineNode {
     private Database database;
     private ServerTls tls;
     private String httpsDeployment;
+    private MqttEndpoint mqtt;
+    private String mqttDeployment;
+    private PushRouter pushRouter;
     private volatile boolean storageUp;
     private boolean stopped;
 
@@ -108,14 +118,25 @@ public final class LandlineNode {
             tls = step("set up TLS", () -> tlsSetup.join());
             LOG.info(() -> "TLS engine " + tls.engineName() + ", certificate " + tls.certificatePath() + ", TLSv1.3 and TLSv1.2 only");
 
-            DeploymentOptions perEventLoop = new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
-            httpsDeployment = step("listen on " + config.https().host() + ":" + config.https().port() + " (https)",
-                    () -> Futures.await(vertx.deployVerticle(() -> new HttpsVerticle(config.https(), tls::applyTo, metrics.registry()), perEventLoop), STEP_TIMEOUT));
-            readiness.register("https", () -> httpsDeployment != null);
-
+            // Storage comes before the listeners: the device endpoint looks devices up at CONNECT.
             database = step("open storage", () -> storage.join());
             storageUp = true;
             readiness.register("storage", () -> storageUp);
+
+            DeploymentOptions perEventLoop = new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
+            HazelcastPresence presence = new HazelcastPresence(cluster);
+            mqtt = new MqttEndpoint(vertx, config.mqtt(), DeviceRepository.jdbc(database.dataSource()), presence,
+                    DeviceSessions.NONE, cluster.hazelcast(), metrics.registry(), java.time.Clock.systemUTC());
+            pushRouter = new PushRouter(vertx, presence, mqtt.delivery());
+            step("start the device endpoint", () -> Futures.await(mqtt.start(), STEP_TIMEOUT));
+            mqttDeployment = step("listen on " + config.mqtt().host() + ":" + config.mqtt().port() + " (mqtt)",
+                    () -> Futures.await(vertx.deployVerticle(() -> mqtt.tcpVerticle(o -> tls.applyTo(o, ClientAuth.REQUIRED)), perEventLoop), STEP_TIMEOUT));
+            readiness.register("mqtt", () -> mqttDeployment != null);
+
+            httpsDeployment = step("listen on " + config.https().host() + ":" + config.https().port() + " (https)",
+                    () -> Futures.await(vertx.deployVerticle(() -> new HttpsVerticle(config.https(), tls::applyTo, metrics.registry(),
+                            router -> router.get("/mqtt").handler(mqtt.webSocketRoute())), perEventLoop), STEP_TIMEOUT));
+            readiness.register("https", () -> httpsDeployment != null);
             LOG.info(() -> "storage " + database.vendor() + " at schema version " + database.schemaVersion());
             vertx.setPeriodic(STORAGE_PING_MS, id -> Blocking.offload(vertx, database::ping).onComplete(r -> {
                 boolean up = r.succeeded() && Boolean.TRUE.equals(r.result());
@@ -130,6 +151,7 @@ public final class LandlineNode {
 
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String summary = "ready in " + ms + " ms: https " + config.https().host() + ":" + config.https().port()
+                + ", mqtt " + config.mqtt().host() + ":" + config.mqtt().port()
                 + ", admin " + config.admin().host() + ":" + config.admin().port()
                 + ", cluster '" + config.cluster().name() + "' with " + cluster.memberCount() + " member(s)";
         LOG.info(summary);
@@ -153,6 +175,13 @@ public final class LandlineNode {
         readiness.drain();
         systemd.stopping("draining");
         LOG.info("stopping: no new connections, draining");
+        if (mqtt != null) {
+            // DESIGN: devices are told to reconnect elsewhere (DISCONNECT 0x9C) before the listeners close.
+            quietly("drain device connections", () -> Futures.await(mqtt.drain(), remaining(deadline)));
+        }
+        if (cluster != null && mqttDeployment != null) {
+            quietly("close mqtt listener", () -> Futures.await(cluster.vertx().undeploy(mqttDeployment), remaining(deadline)));
+        }
         if (cluster != null && httpsDeployment != null) {
             quietly("close https listener", () -> Futures.await(cluster.vertx().undeploy(httpsDeployment), remaining(deadline)));
         }
@@ -191,6 +220,14 @@ public final class LandlineNode {
 
     ServerTls tls() {
         return tls;
+    }
+
+    /**
+     * Delivers a notification to its device on whichever node holds the connection, completing
+     * on PUBACK; the push pipeline's {@link DeviceDelivery}.
+     */
+    public DeviceDelivery deviceDelivery() {
+        return pushRouter;
     }
 
     private static Duration remaining(long deadlineNanos) {

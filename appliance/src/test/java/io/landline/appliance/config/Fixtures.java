@@ -3,6 +3,7 @@ package io.landline.appliance.config;
 import io.landline.cluster.ClusterSettings;
 import io.landline.cluster.ClusterSettings.Member;
 import io.landline.gateway.https.HttpsSettings;
+import io.landline.gateway.mqtt.MqttSettings;
 import io.landline.net.PortRange;
 import io.landline.relay.RelaySettings;
 import io.landline.storage.StorageSettings;
@@ -49,6 +50,7 @@ final class Fixtures {
         return new LandlineConfig(LandlineConfig.EMBEDDED_DEFAULTS,
                 new NodeSettings(HOST_NAME, dir.resolve("var"), Duration.ofSeconds(10)),
                 new HttpsSettings("0.0.0.0", 8443),
+                MqttSettings.defaults("0.0.0.0", 5223),
                 new TlsSettings(Optional.empty(), Optional.empty(), TlsEngine.AUTO, List.of()),
                 new AdminSettings("127.0.0.1", 9100),
                 new StorageSettings("", "", "", 8),
@@ -58,6 +60,6 @@ final class Fixtures {
 
     /** {@code base} with another source and https settings; records have no withers. */
     static LandlineConfig with(LandlineConfig base, String source, HttpsSettings https) {
-        return new LandlineConfig(source, base.node(), https, base.tls(), base.admin(), base.storage(), base.cluster(), base.relay());
+        return new LandlineConfig(source, base.node(), https, base.mqtt(), base.tls(), base.admin(), base.storage(), base.cluster(), base.relay());
     }
 }
