@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Free loopback ports for one node's TCP listeners, and the environment that moves a node onto them. */
-public record NodePorts(int https, int admin, int cluster, int bus) {
+public record NodePorts(int https, int admin, int cluster, int bus, int mqtt) {
 
     public static NodePorts free() {
-        return new NodePorts(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+        return new NodePorts(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
     }
 
     /** {@code LANDLINE_*} overrides putting a node on these ports in cluster {@code name} with {@code members}. */
@@ -17,6 +17,8 @@ public record NodePorts(int https, int admin, int cluster, int bus) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("LANDLINE_HTTPS_HOST", "127.0.0.1");
         env.put("LANDLINE_HTTPS_PORT", Integer.toString(https));
+        env.put("LANDLINE_GATEWAY_MQTT_HOST", "127.0.0.1");
+        env.put("LANDLINE_GATEWAY_MQTT_PORT", Integer.toString(mqtt));
         env.put("LANDLINE_ADMIN_PORT", Integer.toString(admin));
         env.put("LANDLINE_CLUSTER_NAME", clusterName);
         env.put("LANDLINE_CLUSTER_PORT", Integer.toString(cluster));

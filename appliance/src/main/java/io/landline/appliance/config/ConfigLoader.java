@@ -2,6 +2,7 @@ package io.landline.appliance.config;
 
 import io.landline.cluster.ClusterSettings;
 import io.landline.gateway.https.HttpsSettings;
+import io.landline.gateway.mqtt.MqttSettings;
 import io.landline.relay.RelaySettings;
 import io.landline.storage.StorageSettings;
 import io.landline.tls.TlsSettings;
@@ -9,6 +10,7 @@ import io.landline.tls.TlsSettings.TlsEngine;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +58,7 @@ public final class ConfigLoader {
         // Argument order is evaluation order is the order errors are found: keep it the defaults' order.
         LandlineConfig config = new LandlineConfig(
                 file.map(Path::toString).orElse(LandlineConfig.EMBEDDED_DEFAULTS),
-                node(reader), https(reader), tls(reader), admin(reader), storage(reader), cluster(reader), relay(reader),
+                node(reader), https(reader), mqtt(reader), tls(reader), admin(reader), storage(reader), cluster(reader), relay(reader),
                 ActivationSettingsReader.read(reader));
         List<String> unread = reader.unread();
         if (!unread.isEmpty()) {
@@ -74,6 +76,14 @@ public final class ConfigLoader {
 
     private static HttpsSettings https(SettingReader r) {
         return new HttpsSettings(r.host("https.host"), r.port("https.port"));
+    }
+
+    private static MqttSettings mqtt(SettingReader r) {
+        return new MqttSettings(r.host("gateway.mqtt.host"), r.port("gateway.mqtt.port"),
+                r.intBetween("gateway.mqtt.max-packet-size", MqttSettings.MIN_MAX_PACKET_SIZE, MqttSettings.MAX_MAX_PACKET_SIZE),
+                r.durationBetween("gateway.mqtt.keep-alive-max", Duration.ofSeconds(1), MqttSettings.MAX_KEEP_ALIVE),
+                r.durationBetween("gateway.mqtt.connect-timeout", Duration.ofSeconds(1), Duration.ofMinutes(5)),
+                r.durationBetween("gateway.mqtt.session-expiry-max", Duration.ZERO, Duration.ofDays(49_710)));
     }
 
     private static TlsSettings tls(SettingReader r) {

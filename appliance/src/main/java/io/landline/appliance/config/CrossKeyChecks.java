@@ -38,6 +38,7 @@ final class CrossKeyChecks {
     private static void portConflicts(ConfigTree tree, LandlineConfig config) {
         List<Claim> tcp = new ArrayList<>();
         tcp.add(new Claim(tree.get("https.port"), PortRange.single(config.https().port())));
+        tcp.add(new Claim(tree.get("gateway.mqtt.port"), PortRange.single(config.mqtt().port())));
         tcp.add(new Claim(tree.get("admin.port"), PortRange.single(config.admin().port())));
         tcp.add(new Claim(tree.get("cluster.port"), PortRange.single(config.cluster().port())));
         tcp.add(new Claim(tree.get("cluster.bus-port"), PortRange.single(config.cluster().busPort())));

@@ -3,6 +3,7 @@ package io.landline.appliance.config;
 import io.landline.cluster.ClusterSettings;
 import io.landline.gateway.activation.ActivationSettings;
 import io.landline.gateway.https.HttpsSettings;
+import io.landline.gateway.mqtt.MqttSettings;
 import io.landline.relay.RelaySettings;
 import io.landline.storage.StorageSettings;
 import io.landline.tls.TlsSettings;
@@ -14,7 +15,7 @@ import java.util.Objects;
  *
  * @param source what was loaded: the config file as given, or {@code embedded defaults}
  */
-public record LandlineConfig(String source, NodeSettings node, HttpsSettings https, TlsSettings tls,
+public record LandlineConfig(String source, NodeSettings node, HttpsSettings https, MqttSettings mqtt, TlsSettings tls,
                              AdminSettings admin, StorageSettings storage, ClusterSettings cluster,
                              RelaySettings relay, ActivationSettings activation) {
 
@@ -25,6 +26,7 @@ public record LandlineConfig(String source, NodeSettings node, HttpsSettings htt
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(https, "https");
+        Objects.requireNonNull(mqtt, "mqtt");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(admin, "admin");
         Objects.requireNonNull(storage, "storage");

@@ -106,6 +106,29 @@ final class SettingReader {
         }
     }
 
+    /** A duration within {@code min}-{@code max}, both written back in the file's own units in the error. */
+    Duration durationBetween(String key, Duration min, Duration max) {
+        Duration value = duration(key);
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw tree.get(key).invalid("is outside " + written(min) + "-" + written(max));
+        }
+        return value;
+    }
+
+    private static String written(Duration d) {
+        long s = d.toSeconds();
+        if (s % 86_400 == 0 && s > 0) {
+            return s / 86_400 + "d";
+        }
+        if (s % 3600 == 0 && s > 0) {
+            return s / 3600 + "h";
+        }
+        if (s % 60 == 0 && s > 0) {
+            return s / 60 + "m";
+        }
+        return s + "s";
+    }
+
     String host(String key) {
         return checked(key, Addresses::isHost, "is not an IP address or host name");
     }

@@ -7,8 +7,15 @@ import io.landline.appliance.config.LandlineConfig;
 import io.landline.appliance.systemd.SystemdNotifier;
 import io.landline.cluster.ClusterNode;
 import io.landline.cluster.HazelcastMetrics;
+import io.landline.cluster.presence.HazelcastPresence;
+import io.landline.device.DeviceRepository;
 import io.landline.gateway.activation.Activation;
 import io.landline.gateway.https.HttpsVerticle;
+import io.landline.gateway.mqtt.MqttEndpoint;
+import io.landline.gateway.push.DeviceDelivery;
+import io.landline.gateway.push.DeviceSessions;
+import io.landline.gateway.push.PushRouter;
+import io.vertx.core.http.ClientAuth;
 import io.landline.storage.Blocking;
 import io.landline.storage.Database;
 import io.landline.tls.ServerTls;
@@ -47,7 +54,7 @@ public final class LandlineNode {
     private final LandlineConfig config;
     private final SystemdNotifier systemd;
     private final NodeMetrics metrics = new NodeMetrics();
-    private final Readiness readiness = new Readiness(List.of("storage", "cluster", "https", "admin"));
+    private final Readiness readiness = new Readiness(List.of("storage", "cluster", "https", "mqtt", "admin"));
     private final Instant startedAt = Instant.now();
     private final NodeStatus status;
 
@@ -55,6 +62,9 @@ public final class LandlineNode {
     private Database database;
     private ServerTls tls;
     private String httpsDeployment;
+    private MqttEndpoint mqtt;
+    private String mqttDeployment;
+    private PushRouter pushRouter;
     private volatile boolean storageUp;
     private boolean stopped;
 
@@ -103,7 +113,7 @@ public final class LandlineNode {
             readiness.register("cluster", cluster::isJoined);
             Vertx vertx = cluster.vertx();
 
-            // Storage and TLS first: the activation service behind the admin and HTTPS routes needs both.
+            // Storage and TLS first: activation (admin and HTTPS routes) and the device endpoint's CONNECT lookups need both.
             database = step("open storage", () -> storage.join());
             storageUp = true;
             readiness.register("storage", () -> storageUp);
@@ -121,9 +131,20 @@ public final class LandlineNode {
             readiness.register("admin", () -> true);
 
             DeploymentOptions perEventLoop = new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
+            HazelcastPresence presence = new HazelcastPresence(cluster);
+            mqtt = new MqttEndpoint(vertx, config.mqtt(), DeviceRepository.jdbc(database.dataSource()), presence,
+                    DeviceSessions.NONE, cluster.hazelcast(), metrics.registry(), Clock.systemUTC());
+            pushRouter = new PushRouter(vertx, presence, mqtt.delivery());
+            step("start the device endpoint", () -> Futures.await(mqtt.start(), STEP_TIMEOUT));
+            mqttDeployment = step("listen on " + config.mqtt().host() + ":" + config.mqtt().port() + " (mqtt)",
+                    () -> Futures.await(vertx.deployVerticle(() -> mqtt.tcpVerticle(o -> tls.applyTo(o, ClientAuth.REQUIRED)), perEventLoop), STEP_TIMEOUT));
+            readiness.register("mqtt", () -> mqttDeployment != null);
+
             httpsDeployment = step("listen on " + config.https().host() + ":" + config.https().port() + " (https)",
-                    () -> Futures.await(vertx.deployVerticle(() -> new HttpsVerticle(config.https(), tls::applyTo, metrics.registry(), activation::mount),
-                            perEventLoop), STEP_TIMEOUT));
+                    () -> Futures.await(vertx.deployVerticle(() -> new HttpsVerticle(config.https(), tls::applyTo, metrics.registry(), router -> {
+                        activation.mount(router);
+                        router.get("/mqtt").handler(mqtt.webSocketRoute());
+                    }), perEventLoop), STEP_TIMEOUT));
             readiness.register("https", () -> httpsDeployment != null);
             vertx.setPeriodic(STORAGE_PING_MS, id -> Blocking.offload(vertx, database::ping).onComplete(r -> {
                 boolean up = r.succeeded() && Boolean.TRUE.equals(r.result());
@@ -138,6 +159,7 @@ public final class LandlineNode {
 
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String summary = "ready in " + ms + " ms: https " + config.https().host() + ":" + config.https().port()
+                + ", mqtt " + config.mqtt().host() + ":" + config.mqtt().port()
                 + ", admin " + config.admin().host() + ":" + config.admin().port()
                 + ", cluster '" + config.cluster().name() + "' with " + cluster.memberCount() + " member(s)";
         LOG.info(summary);
@@ -161,6 +183,13 @@ public final class LandlineNode {
         readiness.drain();
         systemd.stopping("draining");
         LOG.info("stopping: no new connections, draining");
+        if (mqtt != null) {
+            // DESIGN: devices are told to reconnect elsewhere (DISCONNECT 0x9C) before the listeners close.
+            quietly("drain device connections", () -> Futures.await(mqtt.drain(), remaining(deadline)));
+        }
+        if (cluster != null && mqttDeployment != null) {
+            quietly("close mqtt listener", () -> Futures.await(cluster.vertx().undeploy(mqttDeployment), remaining(deadline)));
+        }
         if (cluster != null && httpsDeployment != null) {
             quietly("close https listener", () -> Futures.await(cluster.vertx().undeploy(httpsDeployment), remaining(deadline)));
         }
@@ -199,6 +228,14 @@ public final class LandlineNode {
 
     ServerTls tls() {
         return tls;
+    }
+
+    /**
+     * Delivers a notification to its device on whichever node holds the connection, completing
+     * on PUBACK; the push pipeline's {@link DeviceDelivery}.
+     */
+    public DeviceDelivery deviceDelivery() {
+        return pushRouter;
     }
 
     private static Duration remaining(long deadlineNanos) {

@@ -38,7 +38,7 @@ class AdminApiTest {
         assertThat(ready.statusCode()).isEqualTo(200);
         JsonObject body = new JsonObject(ready.body());
         assertThat(body.getString("status")).isEqualTo("ready");
-        assertThat(body.getJsonObject("checks").getMap()).containsOnlyKeys("storage", "cluster", "https", "admin")
+        assertThat(body.getJsonObject("checks").getMap()).containsOnlyKeys("storage", "cluster", "https", "mqtt", "admin")
                 .allSatisfy((k, v) -> assertThat(v).isEqualTo(true));
     }
 
@@ -54,7 +54,7 @@ class AdminApiTest {
                 .contains("jvm_memory_used_bytes", "jvm_gc_", "process_cpu_usage", "process_files_open_files")
                 .contains("vertx_http_server_", "vertx_pool_")
                 .contains("hazelcast_cluster_members 1.0", "hazelcast_cluster_safe 1.0", "hazelcast_partitions_owned")
-                .contains("landline_https_connection_errors_total", "landline_admin_unauthorized_total")
+                .contains("landline_https_connection_errors_total", "landline_admin_unauthorized_total", "landline_mqtt_connections")
                 .contains("hikaricp_connections_active");
     }
 

@@ -148,6 +148,24 @@ class ConfigErrorsTest {
                         "config error in environment variable LANDLINE_CLUSTER_MEMBERS: key 'cluster.members[1]': '300.0.0.1'"
                                 + " has a bad host '300.0.0.1' (expected an IP address or host name)")),
 
+                // The device push endpoint.
+                bad("MQTT port on the https port", Bad.file("gateway:\n  mqtt:\n    port: 8443\n",
+                        in + "key 'gateway.mqtt.port': '8443' overlaps key 'https.port': '8443' (both TCP; 'https.port' from embedded defaults)")),
+                bad("MQTT port not a number", Bad.file("gateway:\n  mqtt:\n    port: mqtt\n",
+                        in + "key 'gateway.mqtt.port': 'mqtt' is not a port number")),
+                bad("MQTT packet size below a CONNECT", Bad.file("gateway:\n  mqtt:\n    max-packet-size: 100\n",
+                        in + "key 'gateway.mqtt.max-packet-size': '100' is outside 1024-268435455")),
+                bad("MQTT keep-alive beyond the two-byte field", Bad.file("gateway:\n  mqtt:\n    keep-alive-max: 1d\n",
+                        in + "key 'gateway.mqtt.keep-alive-max': '1d' is outside 1s-65535s")),
+                bad("MQTT keep-alive of zero", Bad.env("LANDLINE_GATEWAY_MQTT_KEEP_ALIVE_MAX", "0s",
+                        "config error in environment variable LANDLINE_GATEWAY_MQTT_KEEP_ALIVE_MAX: key 'gateway.mqtt.keep-alive-max': '0s' is outside 1s-65535s")),
+                bad("MQTT connect timeout too long", Bad.file("gateway:\n  mqtt:\n    connect-timeout: 1h\n",
+                        in + "key 'gateway.mqtt.connect-timeout': '1h' is outside 1s-5m")),
+                bad("MQTT session expiry negative", Bad.file("gateway:\n  mqtt:\n    session-expiry-max: -1d\n",
+                        in + "key 'gateway.mqtt.session-expiry-max': '-1d' is a negative duration")),
+                bad("MQTT host not an address", Bad.file("gateway:\n  mqtt:\n    host: not an address\n",
+                        in + "key 'gateway.mqtt.host': 'not an address' is not an IP address or host name")),
+
                 // Other single values.
                 bad("negative duration", Bad.file("node:\n  shutdown-timeout: -5s\n",
                         in + "key 'node.shutdown-timeout': '-5s' is a negative duration")),

@@ -6,6 +6,7 @@ import io.landline.gateway.activation.ActivationPolicy;
 import io.landline.gateway.activation.ActivationSettings;
 import io.landline.gateway.activation.RateLimit;
 import io.landline.gateway.https.HttpsSettings;
+import io.landline.gateway.mqtt.MqttSettings;
 import io.landline.net.PortRange;
 import io.landline.relay.RelaySettings;
 import io.landline.storage.StorageSettings;
@@ -52,6 +53,7 @@ final class Fixtures {
         return new LandlineConfig(LandlineConfig.EMBEDDED_DEFAULTS,
                 new NodeSettings(HOST_NAME, dir.resolve("var"), Duration.ofSeconds(10)),
                 new HttpsSettings("0.0.0.0", 8443),
+                MqttSettings.defaults("0.0.0.0", 5223),
                 new TlsSettings(Optional.empty(), Optional.empty(), TlsEngine.AUTO, List.of()),
                 new AdminSettings("127.0.0.1", 9100),
                 new StorageSettings("", "", "", 8),
@@ -63,6 +65,7 @@ final class Fixtures {
 
     /** {@code base} with another source and https settings; records have no withers. */
     static LandlineConfig with(LandlineConfig base, String source, HttpsSettings https) {
-        return new LandlineConfig(source, base.node(), https, base.tls(), base.admin(), base.storage(), base.cluster(), base.relay(), base.activation());
+        return new LandlineConfig(source, base.node(), https, base.mqtt(), base.tls(), base.admin(), base.storage(), base.cluster(), base.relay(),
+                base.activation());
     }
 }

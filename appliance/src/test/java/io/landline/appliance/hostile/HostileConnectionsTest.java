@@ -78,7 +78,7 @@ class HostileConnectionsTest {
 
     @Test
     void portScanOfEveryListenerLeavesTheNodeReady() throws Exception {
-        List<Integer> ports = List.of(config.httpsPort(), config.adminPort(), config.clusterPort(), config.busPort());
+        List<Integer> ports = List.of(config.httpsPort(), config.mqttPort(), config.adminPort(), config.clusterPort(), config.busPort());
         for (int round = 0; round < 50; round++) {
             for (int port : ports) {
                 try (Socket s = new Socket()) {

@@ -7,13 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A node configuration on free loopback ports with its state in a temporary directory. */
-public record TestNodeConfig(Path file, Path dataDir, int httpsPort, int adminPort, int clusterPort, int busPort) {
+public record TestNodeConfig(Path file, Path dataDir, int httpsPort, int adminPort, int clusterPort, int busPort, int mqttPort) {
 
     public static TestNodeConfig in(Path dir) {
         int https = FreePorts.next();
         int admin = FreePorts.next();
         int cluster = FreePorts.next();
         int bus = FreePorts.next();
+        int mqtt = FreePorts.next();
         Path dataDir = dir.resolve("var");
         String yaml = """
                 node:
@@ -23,6 +24,10 @@ public record TestNodeConfig(Path file, Path dataDir, int httpsPort, int adminPo
                 https:
                   host: 127.0.0.1
                   port: %d
+                gateway:
+                  mqtt:
+                    host: 127.0.0.1
+                    port: %d
                 admin:
                   port: %d
                 cluster:
@@ -30,11 +35,11 @@ public record TestNodeConfig(Path file, Path dataDir, int httpsPort, int adminPo
                   port: %d
                   bus-port: %d
                   members: [127.0.0.1:%d]
-                """.formatted(dataDir, https, admin, cluster, cluster, bus, cluster);
+                """.formatted(dataDir, https, mqtt, admin, cluster, cluster, bus, cluster);
         try {
             Path file = dir.resolve("landline.yaml");
             Files.writeString(file, yaml);
-            return new TestNodeConfig(file, dataDir, https, admin, cluster, bus);
+            return new TestNodeConfig(file, dataDir, https, admin, cluster, bus, mqtt);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

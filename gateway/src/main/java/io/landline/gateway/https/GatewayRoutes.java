@@ -20,11 +20,11 @@ public final class GatewayRoutes {
         });
     }
 
-    /** The router with the services' own routes, which {@code services} adds (e.g. activation). */
-    public static Router router(Vertx vertx, Consumer<Router> services) {
+    /** The routes, with {@code mount} adding a service's own (e.g. MQTT over WebSocket at {@code /mqtt}) before the catch-all. */
+    public static Router router(Vertx vertx, Consumer<Router> mount) {
         Router router = Router.router(vertx);
         router.get("/").handler(GatewayRoutes::service);
-        services.accept(router);
+        mount.accept(router);
         router.route().last().handler(ctx -> reason(ctx, 404, "NotFound"));
         router.errorHandler(404, ctx -> reason(ctx, 404, "NotFound"));
         router.errorHandler(405, ctx -> reason(ctx, 405, "MethodNotAllowed"));

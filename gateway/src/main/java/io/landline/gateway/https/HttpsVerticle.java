@@ -30,25 +30,25 @@ public final class HttpsVerticle extends VerticleBase {
     private final HttpsSettings settings;
     private final Consumer<NetServerOptions> tls;
     private final ConnectionErrors errors;
-    private final Consumer<Router> services;
+    private final Consumer<Router> mount;
     private HttpServer server;
 
     /**
      * @param tls applies the node's one TLS setup to the server options
      */
     public HttpsVerticle(HttpsSettings settings, Consumer<NetServerOptions> tls, MeterRegistry registry) {
-        this(settings, tls, registry, r -> {
+        this(settings, tls, registry, router -> {
         });
     }
 
     /**
-     * @param services adds the services' routes (e.g. activation) to each instance's router
+     * @param mount adds services' routes to the router, e.g. MQTT over WebSocket at {@code /mqtt}
      */
-    public HttpsVerticle(HttpsSettings settings, Consumer<NetServerOptions> tls, MeterRegistry registry, Consumer<Router> services) {
+    public HttpsVerticle(HttpsSettings settings, Consumer<NetServerOptions> tls, MeterRegistry registry, Consumer<Router> mount) {
         this.settings = settings;
         this.tls = tls;
         this.errors = new ConnectionErrors(registry);
-        this.services = services;
+        this.mount = mount;
     }
 
     @Override
@@ -58,11 +58,13 @@ public final class HttpsVerticle extends VerticleBase {
                 .setPort(settings.port())
                 .setUseAlpn(true)
                 .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
+                // MQTT over WebSocket (MQTT 5 §6.0) negotiates this subprotocol.
+                .addWebSocketSubProtocol("mqtt")
                 .setIdleTimeoutUnit(TimeUnit.SECONDS)
                 .setSslHandshakeTimeout(10)
                 .setSslHandshakeTimeoutUnit(TimeUnit.SECONDS);
         tls.accept(options);
-        Router router = GatewayRoutes.router(vertx, services);
+        Router router = GatewayRoutes.router(vertx, mount);
         server = vertx.createHttpServer(options)
                 .requestHandler(router)
                 .exceptionHandler(errors::count);

@@ -1,0 +1,93 @@
+package io.landline.gateway.mqtt;
+
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.mqtt.MqttDecoder;
+import io.netty.handler.codec.mqtt.MqttEncoder;
+import io.netty.handler.ssl.NotSslRecordException;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.internal.net.NetSocketInternal;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
+
+/**
+ * The MQTT over TLS listener of one event loop: a Vert.x {@link NetServer} with TLS client
+ * certificates required and ALPN {@code mqtt} offered (clients without ALPN are served too),
+ * and Netty's MQTT decoder and encoder put into each connection's pipeline. Deployed once per
+ * event loop; Vert.x spreads accepted connections across the instances.
+ */
+public final class MqttVerticle extends VerticleBase {
+
+    /** ALPN protocol name of MQTT (IANA "mqtt"). */
+    public static final String ALPN = "mqtt";
+    static final String DECODER = "mqttDecoder";
+    static final String ENCODER = "mqttEncoder";
+    /** Longest a device may take for the TLS handshake. */
+    static final int HANDSHAKE_TIMEOUT_SECONDS = 10;
+    /** Longest a ClientID the decoder reads; longer ones are refused with 0x85 before any other work. */
+    static final int MAX_CLIENT_ID_LENGTH = 128;
+
+    private final MqttEndpoint endpoint;
+    private final Consumer<NetServerOptions> tls;
+    private NetServer server;
+    private SessionSweep sweep;
+
+    MqttVerticle(MqttEndpoint endpoint, Consumer<NetServerOptions> tls) {
+        this.endpoint = endpoint;
+        this.tls = tls;
+    }
+
+    @Override
+    public Future<?> start() {
+        NetServerOptions options = new NetServerOptions()
+                .setHost(endpoint.settings().host())
+                .setPort(endpoint.settings().port())
+                .setSslHandshakeTimeout(HANDSHAKE_TIMEOUT_SECONDS)
+                .setSslHandshakeTimeoutUnit(TimeUnit.SECONDS);
+        tls.accept(options);
+        options.setClientAuth(ClientAuth.REQUIRED);
+        options.setUseAlpn(true);
+        options.getSslOptions().setApplicationLayerProtocols(List.of(ALPN));
+        sweep = endpoint.sweepOf(context);
+        server = vertx.createNetServer(options)
+                .connectHandler(socket -> accept((NetSocketInternal) socket))
+                .exceptionHandler(this::countError);
+        return server.listen();
+    }
+
+    private void accept(NetSocketInternal socket) {
+        ChannelPipeline pipeline = socket.channelHandlerContext().pipeline();
+        int maxPacket = endpoint.settings().maxPacketSize();
+        pipeline.addBefore("handler", DECODER, new MqttDecoder(maxPacket, MAX_CLIENT_ID_LENGTH));
+        pipeline.addBefore("handler", ENCODER, MqttEncoder.INSTANCE);
+        MqttSession session = endpoint.newSession(new TcpTransport(socket));
+        socket.messageHandler(session::onMessage);
+        socket.closeHandler(v -> session.onClosed());
+        socket.exceptionHandler(error -> countError(error));
+    }
+
+    private void countError(Throwable error) {
+        boolean tls = false;
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SSLException || t instanceof NotSslRecordException || (t instanceof DecoderException && t.getCause() == null)) {
+                tls = true;
+                break;
+            }
+        }
+        endpoint.metrics().connectionError(tls);
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (sweep != null) {
+            sweep.stop();
+        }
+        return server == null ? Future.succeededFuture() : server.close();
+    }
+}
