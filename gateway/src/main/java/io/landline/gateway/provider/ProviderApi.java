@@ -16,7 +16,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,7 +60,7 @@ public final class ProviderApi implements HttpsRoutes {
         // refused with 413 as it arrives (or at once from its content-length), so at most 5 KiB
         // is buffered per request, even before the provider token is checked.
         router.post("/3/device/:token")
-                .handler(BodyHandler.create(false).setBodyLimit(PushOptions.MAX_VOIP_PAYLOAD))
+                .handler(new PayloadReader(PushOptions.MAX_VOIP_PAYLOAD, ctx -> refuse(ctx, ApnsReason.PayloadTooLarge)))
                 .handler(this::authenticate)
                 .handler(this::push);
         router.get("/3/notifications/:id").handler(this::authenticate).handler(ctx -> receipt(vertx, ctx));
@@ -95,7 +95,8 @@ public final class ProviderApi implements HttpsRoutes {
             refuse(ctx, ApnsReason.TooManyRequests);
             return;
         }
-        byte[] payload = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        Buffer body = ctx.get(PayloadReader.BODY);
+        byte[] payload = body.getBytes();
         Optional<ApnsReason> bad = JsonPayload.problem(payload, options.maxPayload());
         if (bad.isPresent()) {
             refuse(ctx, bad.get());
