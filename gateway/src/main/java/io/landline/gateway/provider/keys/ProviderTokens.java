@@ -101,8 +101,15 @@ public final class ProviderTokens {
             return Optional.empty();
         }
         Optional<ProviderKey> key = keys.find(team.get(), kid.get());
-        if (key.isEmpty() || !jws.verifiedBy(key.get().publicKey())) {
+        if (key.isEmpty()) {
             return Optional.empty();
+        }
+        if (!jws.verifiedBy(key.get().publicKey())) {
+            // some clients (Pushy among them) send the signature DER-encoded, as APNs tolerates
+            Optional<byte[]> raw = DerSignatures.toP1363(jws.signature());
+            if (raw.isEmpty() || !new CompactJws(jws.header(), jws.claims(), jws.signingInput(), raw.get()).verifiedBy(key.get().publicKey())) {
+                return Optional.empty();
+            }
         }
         return Optional.of(new Verified(key.get(), iat.get()));
     }
