@@ -56,7 +56,8 @@ public final class ConfigLoader {
         // Argument order is evaluation order is the order errors are found: keep it the defaults' order.
         LandlineConfig config = new LandlineConfig(
                 file.map(Path::toString).orElse(LandlineConfig.EMBEDDED_DEFAULTS),
-                node(reader), https(reader), tls(reader), admin(reader), storage(reader), cluster(reader), relay(reader));
+                node(reader), https(reader), tls(reader), admin(reader), storage(reader), cluster(reader), relay(reader),
+                ProviderKeysConfig.read(reader));
         List<String> unread = reader.unread();
         if (!unread.isEmpty()) {
             throw new IllegalStateException("keys of landline.yaml that no code reads: " + unread);

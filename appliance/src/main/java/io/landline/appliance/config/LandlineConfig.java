@@ -2,6 +2,7 @@ package io.landline.appliance.config;
 
 import io.landline.cluster.ClusterSettings;
 import io.landline.gateway.https.HttpsSettings;
+import io.landline.gateway.provider.ProviderApiSettings;
 import io.landline.relay.RelaySettings;
 import io.landline.storage.StorageSettings;
 import io.landline.tls.TlsSettings;
@@ -15,7 +16,7 @@ import java.util.Objects;
  */
 public record LandlineConfig(String source, NodeSettings node, HttpsSettings https, TlsSettings tls,
                              AdminSettings admin, StorageSettings storage, ClusterSettings cluster,
-                             RelaySettings relay) {
+                             RelaySettings relay, ProviderApiSettings providerApi) {
 
     /** {@link #source()} when no file was given. */
     public static final String EMBEDDED_DEFAULTS = "embedded defaults";
@@ -29,5 +30,6 @@ public record LandlineConfig(String source, NodeSettings node, HttpsSettings htt
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(relay, "relay");
+        Objects.requireNonNull(providerApi, "providerApi");
     }
 }

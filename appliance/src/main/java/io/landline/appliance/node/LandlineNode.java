@@ -2,11 +2,16 @@ package io.landline.appliance.node;
 
 import io.landline.appliance.admin.AdminToken;
 import io.landline.appliance.admin.AdminVerticle;
+import io.landline.appliance.admin.ProviderAdminRoutes;
 import io.landline.appliance.config.LandlineConfig;
 import io.landline.appliance.systemd.SystemdNotifier;
 import io.landline.cluster.ClusterNode;
 import io.landline.cluster.HazelcastMetrics;
 import io.landline.gateway.https.HttpsVerticle;
+import io.landline.gateway.provider.ProviderService;
+import io.landline.gateway.push.DeviceSessions;
+import io.landline.gateway.push.NoDevices;
+import io.landline.gateway.push.NotificationRouter;
 import io.landline.storage.Blocking;
 import io.landline.storage.Database;
 import io.landline.tls.ServerTls;
@@ -52,6 +57,7 @@ public final class LandlineNode {
     private Database database;
     private ServerTls tls;
     private String httpsDeployment;
+    private volatile ProviderService provider;
     private volatile boolean storageUp;
     private boolean stopped;
 
@@ -101,22 +107,26 @@ public final class LandlineNode {
             Vertx vertx = cluster.vertx();
 
             AdminToken token = step("write admin token", () -> AdminToken.create(dataDir, new SecureRandom()));
-            AdminVerticle admin = new AdminVerticle(config.admin().host(), config.admin().port(), token, readiness, metrics.registry(), status::json);
+            AdminVerticle admin = new AdminVerticle(config.admin().host(), config.admin().port(), token, readiness, metrics.registry(), status::json)
+                    .withRoutes(new ProviderAdminRoutes(() -> provider == null ? null : provider.keys()));
             step("listen on " + config.admin().host() + ":" + config.admin().port() + " (admin)", () -> Futures.await(vertx.deployVerticle(admin), STEP_TIMEOUT));
             readiness.register("admin", () -> true);
 
             tls = step("set up TLS", () -> tlsSetup.join());
             LOG.info(() -> "TLS engine " + tls.engineName() + ", certificate " + tls.certificatePath() + ", TLSv1.3 and TLSv1.2 only");
 
-            DeploymentOptions perEventLoop = new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
-            httpsDeployment = step("listen on " + config.https().host() + ":" + config.https().port() + " (https)",
-                    () -> Futures.await(vertx.deployVerticle(() -> new HttpsVerticle(config.https(), tls::applyTo, metrics.registry()), perEventLoop), STEP_TIMEOUT));
-            readiness.register("https", () -> httpsDeployment != null);
-
             database = step("open storage", () -> storage.join());
             storageUp = true;
             readiness.register("storage", () -> storageUp);
             LOG.info(() -> "storage " + database.vendor() + " at schema version " + database.schemaVersion());
+            // The provider API answers 200 only once a notification is committed, so it listens only once storage is open.
+            provider = step("start push pipeline", () -> Futures.await(ProviderService.start(vertx, database.dataSource(), config.providerApi(),
+                    new NoDevices(), NotificationRouter.LOCAL_ONLY, metrics.registry()), STEP_TIMEOUT));
+            DeploymentOptions perEventLoop = new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
+            httpsDeployment = step("listen on " + config.https().host() + ":" + config.https().port() + " (https)",
+                    () -> Futures.await(vertx.deployVerticle(() -> new HttpsVerticle(config.https(), tls::applyTo, metrics.registry(), List.of(provider.routes())), perEventLoop), STEP_TIMEOUT));
+            readiness.register("https", () -> httpsDeployment != null);
+
             vertx.setPeriodic(STORAGE_PING_MS, id -> Blocking.offload(vertx, database::ping).onComplete(r -> {
                 boolean up = r.succeeded() && Boolean.TRUE.equals(r.result());
                 if (up != storageUp) {
@@ -187,6 +197,11 @@ public final class LandlineNode {
 
     Database database() {
         return database;
+    }
+
+    /** The push pipeline's side of the device seam, for the device endpoint. */
+    public DeviceSessions deviceSessions() {
+        return provider.deviceSessions();
     }
 
     ServerTls tls() {

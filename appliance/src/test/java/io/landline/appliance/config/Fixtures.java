@@ -3,6 +3,8 @@ package io.landline.appliance.config;
 import io.landline.cluster.ClusterSettings;
 import io.landline.cluster.ClusterSettings.Member;
 import io.landline.gateway.https.HttpsSettings;
+import io.landline.gateway.provider.ProviderApiSettings;
+import io.landline.gateway.push.PushSettings;
 import io.landline.net.PortRange;
 import io.landline.relay.RelaySettings;
 import io.landline.storage.StorageSettings;
@@ -53,11 +55,12 @@ final class Fixtures {
                 new AdminSettings("127.0.0.1", 9100),
                 new StorageSettings("", "", "", 8),
                 new ClusterSettings("landline", "127.0.0.1", 5701, 5702, List.of(new Member("127.0.0.1", 5701))),
-                new RelaySettings(new PortRange(3478, 3497), 5349, new PortRange(49152, 65535), new PortRange(16384, 16402)));
+                new RelaySettings(new PortRange(3478, 3497), 5349, new PortRange(49152, 65535), new PortRange(16384, 16402)),
+                new ProviderApiSettings(List.of(), PushSettings.defaults(), 10_000));
     }
 
     /** {@code base} with another source and https settings; records have no withers. */
     static LandlineConfig with(LandlineConfig base, String source, HttpsSettings https) {
-        return new LandlineConfig(source, base.node(), https, base.tls(), base.admin(), base.storage(), base.cluster(), base.relay());
+        return new LandlineConfig(source, base.node(), https, base.tls(), base.admin(), base.storage(), base.cluster(), base.relay(), base.providerApi());
     }
 }
