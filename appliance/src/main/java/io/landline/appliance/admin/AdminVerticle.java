@@ -13,7 +13,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -34,7 +33,7 @@ public final class AdminVerticle extends VerticleBase {
     private final Supplier<Future<JsonObject>> nodeStatus;
     private final Counter refused;
     private final Counter connectionErrors;
-    private final List<Consumer<Router>> services = new ArrayList<>();
+    private final List<AdminRoutes> services = new ArrayList<>();
     private HttpServer server;
 
     public AdminVerticle(String host, int port, AdminToken token, Readiness readiness,
@@ -53,8 +52,8 @@ public final class AdminVerticle extends VerticleBase {
                 .register((MeterRegistry) registry);
     }
 
-    /** Adds a service's operator routes under {@code /v1/}, behind the token check; call before deploying. */
-    public AdminVerticle withRoutes(Consumer<Router> routes) {
+    /** Adds a service's operator routes under {@code /v1/}, behind the admin token; call before deploying. */
+    public AdminVerticle withRoutes(AdminRoutes routes) {
         services.add(routes);
         return this;
     }
@@ -72,7 +71,7 @@ public final class AdminVerticle extends VerticleBase {
         router.get("/v1/node").handler(ctx -> nodeStatus.get()
                 .onSuccess(ctx::json)
                 .onFailure(e -> reason(ctx, 500, "StatusUnavailable")));
-        services.forEach(routes -> routes.accept(router));
+        services.forEach(service -> service.mount(vertx, router));
         router.route().last().handler(ctx -> reason(ctx, 404, "NotFound"));
         router.errorHandler(405, ctx -> reason(ctx, 405, "MethodNotAllowed"));
         router.errorHandler(500, ctx -> reason(ctx, 500, "InternalServerError"));

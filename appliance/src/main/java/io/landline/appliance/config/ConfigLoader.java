@@ -59,7 +59,7 @@ public final class ConfigLoader {
         LandlineConfig config = new LandlineConfig(
                 file.map(Path::toString).orElse(LandlineConfig.EMBEDDED_DEFAULTS),
                 node(reader), https(reader), mqtt(reader), tls(reader), admin(reader), storage(reader), cluster(reader), relay(reader),
-                ActivationSettingsReader.read(reader));
+                ActivationSettingsReader.read(reader), ProviderKeysConfig.read(reader));
         List<String> unread = reader.unread();
         if (!unread.isEmpty()) {
             throw new IllegalStateException("keys of landline.yaml that no code reads: " + unread);

@@ -4,6 +4,7 @@ import io.landline.cluster.ClusterSettings;
 import io.landline.gateway.activation.ActivationSettings;
 import io.landline.gateway.https.HttpsSettings;
 import io.landline.gateway.mqtt.MqttSettings;
+import io.landline.gateway.provider.ProviderApiSettings;
 import io.landline.relay.RelaySettings;
 import io.landline.storage.StorageSettings;
 import io.landline.tls.TlsSettings;
@@ -17,7 +18,7 @@ import java.util.Objects;
  */
 public record LandlineConfig(String source, NodeSettings node, HttpsSettings https, MqttSettings mqtt, TlsSettings tls,
                              AdminSettings admin, StorageSettings storage, ClusterSettings cluster,
-                             RelaySettings relay, ActivationSettings activation) {
+                             RelaySettings relay, ActivationSettings activation, ProviderApiSettings providerApi) {
 
     /** {@link #source()} when no file was given. */
     public static final String EMBEDDED_DEFAULTS = "embedded defaults";
@@ -33,5 +34,6 @@ public record LandlineConfig(String source, NodeSettings node, HttpsSettings htt
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(relay, "relay");
         Objects.requireNonNull(activation, "activation");
+        Objects.requireNonNull(providerApi, "providerApi");
     }
 }

@@ -1,6 +1,7 @@
 package io.landline.appliance.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.landline.cluster.ClusterSettings.Member;
 import io.landline.net.PortRange;
 import java.nio.file.InvalidPathException;
@@ -204,10 +205,96 @@ final class SettingReader {
         return List.copyOf(members);
     }
 
+    /**
+     * A list of mappings such as {@code gateway.providers}: each entry must be a mapping whose
+     * keys are among {@code fields}; its values are read through a {@link MappingReader}, and
+     * their errors name the entry's key path, e.g. {@code gateway.providers[0].key-id}.
+     */
+    List<MappingReader> mappings(String key, List<String> fields) {
+        List<MappingReader> mappings = new ArrayList<>();
+        for (Setting entry : entries(key)) {
+            JsonNode value = entry.value();
+            if (!value.isObject()) {
+                throw entry.invalid((value.isArray() ? "is a list" : "is a single value") + " where a mapping of "
+                        + String.join(", ", fields) + " is expected");
+            }
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
+                if (!fields.contains(field.getKey())) {
+                    throw ConfigException.unknownKey(entry.origin(), entry.key() + "." + field.getKey(),
+                            Suggestions.closest(field.getKey(), fields).map(s -> entry.key() + "." + s));
+                }
+            }
+            mappings.add(new MappingReader(entry));
+        }
+        return List.copyOf(mappings);
+    }
+
+    /** Typed reads of one entry of a list of mappings; a missing field reads as empty. */
+    final class MappingReader {
+        private final Setting entry;
+
+        private MappingReader(Setting entry) {
+            this.entry = entry;
+        }
+
+        /** The entry itself, for errors about the entry as a whole. */
+        Setting entry() {
+            return entry;
+        }
+
+        Setting field(String name) {
+            JsonNode value = entry.value().get(name);
+            return new Setting(entry.key() + "." + name, value == null ? MissingNode.getInstance() : value, entry.origin());
+        }
+
+        /** A text value that must pass {@code valid}; a missing one fails as empty. */
+        String checked(String name, Predicate<String> valid, String reason) {
+            Setting field = field(name);
+            String text = scalar(field, "a text value").trim();
+            if (text.isEmpty()) {
+                throw field.invalid("is missing; every entry of " + entry.key().replaceAll("\\[[0-9]+]$", "") + " needs " + name);
+            }
+            if (!valid.test(text)) {
+                throw field.invalid(reason);
+            }
+            return text;
+        }
+
+        /** A PEM file that must be set. */
+        Path pemFile(String name) {
+            Setting field = field(name);
+            Optional<Path> file = optionalPath(field);
+            if (file.isEmpty()) {
+                throw field.invalid("is missing; every entry of " + entry.key().replaceAll("\\[[0-9]+]$", "") + " needs " + name);
+            }
+            PemFiles.problem(file.get()).ifPresent(problem -> {
+                String written = scalar(field, "a file path").trim();
+                throw field.invalid(problem + (Path.of(written).isAbsolute() ? "" : " (resolved to " + file.get() + ")"));
+            });
+            return file.get();
+        }
+
+        /** A list of text values, each passing {@code valid}; missing: empty. */
+        List<String> strings(String name, Predicate<String> valid, String reason) {
+            List<String> values = new ArrayList<>();
+            for (Setting item : entries(field(name))) {
+                String text = scalar(item, "a text value").trim();
+                if (!valid.test(text)) {
+                    throw item.invalid(reason);
+                }
+                values.add(text);
+            }
+            return List.copyOf(values);
+        }
+    }
+
     private List<Setting> entries(String key) {
-        Setting setting = setting(key);
+        return entries(setting(key));
+    }
+
+    private static List<Setting> entries(Setting setting) {
         JsonNode value = setting.value();
-        if (value.isNull() || (value.isTextual() && value.asText().isEmpty())) {
+        if (value.isNull() || value.isMissingNode() || (value.isTextual() && value.asText().isEmpty())) {
             return List.of();
         }
         if (!value.isArray()) {

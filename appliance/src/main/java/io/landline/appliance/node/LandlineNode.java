@@ -3,6 +3,7 @@ package io.landline.appliance.node;
 import io.landline.appliance.admin.ActivationAdminRoutes;
 import io.landline.appliance.admin.AdminToken;
 import io.landline.appliance.admin.AdminVerticle;
+import io.landline.appliance.admin.ProviderAdminRoutes;
 import io.landline.appliance.config.LandlineConfig;
 import io.landline.appliance.systemd.SystemdNotifier;
 import io.landline.cluster.ClusterNode;
@@ -12,8 +13,11 @@ import io.landline.device.DeviceRepository;
 import io.landline.gateway.activation.Activation;
 import io.landline.gateway.https.HttpsVerticle;
 import io.landline.gateway.mqtt.MqttEndpoint;
+import io.landline.gateway.provider.ProviderService;
+import io.landline.gateway.push.ClusterNotificationRouter;
 import io.landline.gateway.push.DeviceDelivery;
 import io.landline.gateway.push.DeviceSessions;
+import io.landline.gateway.push.ForwardingDeviceSessions;
 import io.landline.gateway.push.PushRouter;
 import io.vertx.core.http.ClientAuth;
 import io.landline.storage.Blocking;
@@ -65,6 +69,7 @@ public final class LandlineNode {
     private MqttEndpoint mqtt;
     private String mqttDeployment;
     private PushRouter pushRouter;
+    private volatile ProviderService provider;
     private volatile boolean storageUp;
     private boolean stopped;
 
@@ -113,7 +118,8 @@ public final class LandlineNode {
             readiness.register("cluster", cluster::isJoined);
             Vertx vertx = cluster.vertx();
 
-            // Storage and TLS first: activation (admin and HTTPS routes) and the device endpoint's CONNECT lookups need both.
+            // Storage and TLS first: activation (admin and HTTPS routes), the device endpoint's CONNECT
+            // lookups and the provider API (200 only once committed) need them.
             database = step("open storage", () -> storage.join());
             storageUp = true;
             readiness.register("storage", () -> storageUp);
@@ -124,27 +130,36 @@ public final class LandlineNode {
             Activation activation = Activation.create(vertx, config.activation(), tls.certificateAuthority(), database.dataSource(),
                     metrics.registry(), Clock.systemUTC());
 
+            // The device endpoint and the push pipeline need each other: the endpoint reports devices
+            // ready or gone to the pipeline, the pipeline delivers through the endpoint.
+            HazelcastPresence presence = new HazelcastPresence(cluster);
+            ForwardingDeviceSessions deviceSessions = new ForwardingDeviceSessions();
+            mqtt = new MqttEndpoint(vertx, config.mqtt(), DeviceRepository.jdbc(database.dataSource()), presence,
+                    deviceSessions, cluster.hazelcast(), metrics.registry(), Clock.systemUTC());
+            pushRouter = new PushRouter(vertx, presence, mqtt.delivery());
+            provider = step("start push pipeline", () -> Futures.await(ProviderService.start(vertx, database.dataSource(), config.providerApi(),
+                    mqtt.delivery(), new ClusterNotificationRouter(presence, pushRouter), metrics.registry()), STEP_TIMEOUT));
+            deviceSessions.forwardTo(provider.deviceSessions());
+            mqtt.routeInboxTo(provider.pipeline()::deliverRouted);
+            step("start the device endpoint", () -> Futures.await(mqtt.start(), STEP_TIMEOUT));
+
             AdminToken token = step("write admin token", () -> AdminToken.create(dataDir, new SecureRandom()));
             AdminVerticle admin = new AdminVerticle(config.admin().host(), config.admin().port(), token, readiness, metrics.registry(), status::json)
-                    .withRoutes(new ActivationAdminRoutes(activation, database.dataSource())::mount);
+                    .withRoutes((v, router) -> new ActivationAdminRoutes(activation, database.dataSource()).mount(router))
+                    .withRoutes(new ProviderAdminRoutes(() -> provider == null ? null : provider.keys()));
             step("listen on " + config.admin().host() + ":" + config.admin().port() + " (admin)", () -> Futures.await(vertx.deployVerticle(admin), STEP_TIMEOUT));
             readiness.register("admin", () -> true);
 
             DeploymentOptions perEventLoop = new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE);
-            HazelcastPresence presence = new HazelcastPresence(cluster);
-            mqtt = new MqttEndpoint(vertx, config.mqtt(), DeviceRepository.jdbc(database.dataSource()), presence,
-                    DeviceSessions.NONE, cluster.hazelcast(), metrics.registry(), Clock.systemUTC());
-            pushRouter = new PushRouter(vertx, presence, mqtt.delivery());
-            step("start the device endpoint", () -> Futures.await(mqtt.start(), STEP_TIMEOUT));
             mqttDeployment = step("listen on " + config.mqtt().host() + ":" + config.mqtt().port() + " (mqtt)",
                     () -> Futures.await(vertx.deployVerticle(() -> mqtt.tcpVerticle(o -> tls.applyTo(o, ClientAuth.REQUIRED)), perEventLoop), STEP_TIMEOUT));
             readiness.register("mqtt", () -> mqttDeployment != null);
 
             httpsDeployment = step("listen on " + config.https().host() + ":" + config.https().port() + " (https)",
-                    () -> Futures.await(vertx.deployVerticle(() -> new HttpsVerticle(config.https(), tls::applyTo, metrics.registry(), router -> {
-                        activation.mount(router);
-                        router.get("/mqtt").handler(mqtt.webSocketRoute());
-                    }), perEventLoop), STEP_TIMEOUT));
+                    () -> Futures.await(vertx.deployVerticle(() -> new HttpsVerticle(config.https(), tls::applyTo, metrics.registry(), List.of(
+                            (v, router) -> activation.mount(router),
+                            (v, router) -> router.get("/mqtt").handler(mqtt.webSocketRoute()),
+                            provider.routes())), perEventLoop), STEP_TIMEOUT));
             readiness.register("https", () -> httpsDeployment != null);
             vertx.setPeriodic(STORAGE_PING_MS, id -> Blocking.offload(vertx, database::ping).onComplete(r -> {
                 boolean up = r.succeeded() && Boolean.TRUE.equals(r.result());
@@ -224,6 +239,11 @@ public final class LandlineNode {
 
     Database database() {
         return database;
+    }
+
+    /** The push pipeline's side of the device seam, for the device endpoint. */
+    public DeviceSessions deviceSessions() {
+        return provider.deviceSessions();
     }
 
     ServerTls tls() {

@@ -220,6 +220,37 @@ class ConfigErrorsTest {
                 bad("bad policy from the environment", Bad.env("LANDLINE_GATEWAY_ACTIVATION_POLICY", "anyone",
                         "config error in environment variable LANDLINE_GATEWAY_ACTIVATION_POLICY: key 'gateway.activation.policy':"
                                 + " 'anyone' is not one of open | invite | enrollment")),
+                // Provider keys and the push store.
+                bad("provider entry is not a mapping", Bad.file("gateway:\n  providers: [ABCDE12345]\n",
+                        in + "key 'gateway.providers[0]': 'ABCDE12345' is a single value where a mapping of team, key-id, key, topics is expected")),
+                bad("providers from the environment are not mappings", Bad.env("LANDLINE_GATEWAY_PROVIDERS", "ABCDE12345",
+                        "config error in environment variable LANDLINE_GATEWAY_PROVIDERS: key 'gateway.providers[0]': 'ABCDE12345'"
+                                + " is a single value where a mapping of team, key-id, key, topics is expected")),
+                bad("misspelt provider field", Bad.file("gateway:\n  providers:\n    - team: T\n      key_id: K\n      key: p256.pem\n",
+                        in + "unknown key 'gateway.providers[0].key_id' (did you mean 'gateway.providers[0].key-id'?)")),
+                bad("provider without key-id", Bad.file("gateway:\n  providers:\n    - team: T\n      key: p256.pem\n",
+                        in + "key 'gateway.providers[0].key-id': '' is missing; every entry of gateway.providers needs key-id")),
+                bad("provider team with a space", Bad.file("gateway:\n  providers:\n    - team: my team\n      key-id: K\n      key: p256.pem\n",
+                        in + "key 'gateway.providers[0].team': 'my team' is not a team id (1-64 letters, digits, '.', '_' or '-')")),
+                bad("provider key file missing", Bad.file("gateway:\n  providers:\n    - team: T\n      key-id: K\n      key: keys/none.pem\n",
+                        in + "key 'gateway.providers[0].key': 'keys/none.pem' does not exist (resolved to {dir}/keys/none.pem)")),
+                bad("provider key is a private key", Bad.file("gateway:\n  providers:\n    - team: T\n      key-id: K\n      key: key.pem\n",
+                        in + "key 'gateway.providers[0].key': 'key.pem' is not an ES256 key: no PEM public key found"
+                                + " (expected -----BEGIN PUBLIC KEY-----) (this is a private key: give its public half, openssl ec -pubout)")),
+                bad("provider key on another curve", Bad.file("gateway:\n  providers:\n    - team: T\n      key-id: K\n      key: p384.pem\n",
+                        in + "key 'gateway.providers[0].key': 'p384.pem' is not an ES256 key: an EC key on another curve than P-256 (ES256 needs P-256)")),
+                bad("provider topic malformed", Bad.file("gateway:\n  providers:\n    - team: T\n      key-id: K\n      key: p256.pem\n      topics: [com.example.app, \"a b\"]\n",
+                        in + "key 'gateway.providers[0].topics[1]': 'a b' is not a topic (1-255 letters, digits, '.', '_' or '-')")),
+                bad("provider key declared twice", Bad.file("gateway:\n  providers:\n    - {team: T, key-id: K, key: p256.pem}\n    - {team: T, key-id: K, key: p256.pem}\n",
+                        in + "key 'gateway.providers[1].key-id': 'K' is declared twice for team T")),
+                bad("pending cap zero", Bad.file("gateway:\n  push:\n    max-pending-per-device: 0\n",
+                        in + "key 'gateway.push.max-pending-per-device': '0' is outside 1-100000")),
+                bad("receipt retention under a second", Bad.file("gateway:\n  push:\n    receipt-retention: 500ms\n",
+                        in + "key 'gateway.push.receipt-retention': '500ms' is shorter than 1s")),
+                bad("negative team rate", Bad.file("gateway:\n  push:\n    team-rate-limit: -1\n",
+                        in + "key 'gateway.push.team-rate-limit': '-1' is outside 0-1000000")),
+                bad("commit batch in words", Bad.env("LANDLINE_GATEWAY_PUSH_COMMIT_MAX_BATCH", "big",
+                        "config error in environment variable LANDLINE_GATEWAY_PUSH_COMMIT_MAX_BATCH: key 'gateway.push.commit-max-batch': 'big' is not a whole number")),
 
                 // The file as a whole.
                 bad("YAML syntax error", Bad.file("https:\n  port: 8443\n   host: x\n",
@@ -251,11 +282,24 @@ class ConfigErrorsTest {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+        Fixtures.write(dir, "p256.pem", publicKeyPem("secp256r1"));
+        Fixtures.write(dir, "p384.pem", publicKeyPem("secp384r1"));
     }
 
     private static String pem(String label, byte[] der) {
         return "-----BEGIN " + label + "-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
                 + "\n-----END " + label + "-----\n";
+    }
+
+    static String publicKeyPem(String curve) {
+        try {
+            java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+            g.initialize(new java.security.spec.ECGenParameterSpec(curve));
+            return "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(g.generateKeyPair().getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n";
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @ParameterizedTest

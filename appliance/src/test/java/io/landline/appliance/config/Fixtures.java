@@ -7,6 +7,8 @@ import io.landline.gateway.activation.ActivationSettings;
 import io.landline.gateway.activation.RateLimit;
 import io.landline.gateway.https.HttpsSettings;
 import io.landline.gateway.mqtt.MqttSettings;
+import io.landline.gateway.provider.ProviderApiSettings;
+import io.landline.gateway.push.PushSettings;
 import io.landline.net.PortRange;
 import io.landline.relay.RelaySettings;
 import io.landline.storage.StorageSettings;
@@ -60,12 +62,13 @@ final class Fixtures {
                 new ClusterSettings("landline", "127.0.0.1", 5701, 5702, List.of(new Member("127.0.0.1", 5701))),
                 new RelaySettings(new PortRange(3478, 3497), 5349, new PortRange(49152, 65535), new PortRange(16384, 16402)),
                 new ActivationSettings(ActivationPolicy.OPEN, Duration.ofDays(365), Optional.empty(), Duration.ofDays(7),
-                        new RateLimit(10, Duration.ofMinutes(1), 20)));
+                        new RateLimit(10, Duration.ofMinutes(1), 20)),
+                new ProviderApiSettings(List.of(), PushSettings.defaults(), 10_000));
     }
 
     /** {@code base} with another source and https settings; records have no withers. */
     static LandlineConfig with(LandlineConfig base, String source, HttpsSettings https) {
         return new LandlineConfig(source, base.node(), https, base.mqtt(), base.tls(), base.admin(), base.storage(), base.cluster(), base.relay(),
-                base.activation());
+                base.activation(), base.providerApi());
     }
 }

@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
@@ -30,25 +31,24 @@ public final class HttpsVerticle extends VerticleBase {
     private final HttpsSettings settings;
     private final Consumer<NetServerOptions> tls;
     private final ConnectionErrors errors;
-    private final Consumer<Router> mount;
+    private final List<HttpsRoutes> services;
     private HttpServer server;
 
     /**
      * @param tls applies the node's one TLS setup to the server options
      */
     public HttpsVerticle(HttpsSettings settings, Consumer<NetServerOptions> tls, MeterRegistry registry) {
-        this(settings, tls, registry, router -> {
-        });
+        this(settings, tls, registry, List.of());
     }
 
     /**
-     * @param mount adds services' routes to the router, e.g. MQTT over WebSocket at {@code /mqtt}
+     * @param services the routes of the services behind this listener (provider API, ...)
      */
-    public HttpsVerticle(HttpsSettings settings, Consumer<NetServerOptions> tls, MeterRegistry registry, Consumer<Router> mount) {
+    public HttpsVerticle(HttpsSettings settings, Consumer<NetServerOptions> tls, MeterRegistry registry, List<HttpsRoutes> services) {
         this.settings = settings;
         this.tls = tls;
         this.errors = new ConnectionErrors(registry);
-        this.mount = mount;
+        this.services = List.copyOf(services);
     }
 
     @Override
@@ -64,7 +64,8 @@ public final class HttpsVerticle extends VerticleBase {
                 .setSslHandshakeTimeout(10)
                 .setSslHandshakeTimeoutUnit(TimeUnit.SECONDS);
         tls.accept(options);
-        Router router = GatewayRoutes.router(vertx, mount);
+        Router router = GatewayRoutes.router(vertx);
+        services.forEach(service -> service.mount(vertx, router));
         server = vertx.createHttpServer(options)
                 .requestHandler(router)
                 .exceptionHandler(errors::count);

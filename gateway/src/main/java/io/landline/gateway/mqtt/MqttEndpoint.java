@@ -51,6 +51,7 @@ public final class MqttEndpoint {
     private final List<SessionSweep> sweeps = new CopyOnWriteArrayList<>();
     private final List<MessageConsumer<?>> consumers = new CopyOnWriteArrayList<>();
     private volatile boolean draining;
+    private DeviceDelivery inboxDelivery = sessions;
 
     public MqttEndpoint(Vertx vertx, MqttSettings settings, DeviceRepository devices, Presence presence,
                         DeviceSessions deviceSessions, HazelcastInstance hazelcast, MeterRegistry registry, Clock clock) {
@@ -64,9 +65,18 @@ public final class MqttEndpoint {
         this.clock = clock;
     }
 
+    /**
+     * Hands notifications that other nodes route here to {@code delivery} instead of straight to
+     * the local sessions (the push pipeline takes them, to deliver them in order and mark them);
+     * call before {@link #start}.
+     */
+    public void routeInboxTo(DeviceDelivery delivery) {
+        this.inboxDelivery = delivery;
+    }
+
     /** Starts consuming this node's address and revocations; call once, before listening. */
     public Future<Void> start() {
-        Future<MessageConsumer<Object>> inbox = NodeInbox.register(vertx, presence.localNodeId(), sessions, this::takenOverElsewhere);
+        Future<MessageConsumer<Object>> inbox = NodeInbox.register(vertx, presence.localNodeId(), inboxDelivery, this::takenOverElsewhere);
         MessageConsumer<Object> revoked = vertx.eventBus().consumer(REVOKED_ADDRESS, message -> {
             if (message.body() instanceof String hex) {
                 DeviceToken.parse(hex).ifPresent(this::revoked);

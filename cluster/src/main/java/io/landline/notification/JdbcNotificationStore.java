@@ -1,0 +1,336 @@
+package io.landline.notification;
+
+import io.landline.protocol.token.DeviceToken;
+import io.landline.storage.Blocking;
+import io.landline.storage.StorageException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** {@link NotificationStore} over the {@code notification} table (migration V10). */
+final class JdbcNotificationStore implements NotificationStore {
+
+    private static final String PENDING = "pending";
+    private static final String COLUMNS = "id, token, topic, push_type, priority, expires_at, collapse_id, payload, accepted_at";
+
+    private static final String INSERT = "INSERT INTO notification (id, team, token, topic, push_type, priority, expires_at,"
+            + " collapse_id, payload, status, drop_reason, accepted_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COLLAPSE = "UPDATE notification SET status = 'dropped', drop_reason = 'collapsed', finished_at = ?,"
+            + " payload = NULL WHERE token = ? AND collapse_id = ? AND status = 'pending'";
+    private static final String DROP_OLDEST = "UPDATE notification SET status = 'dropped', drop_reason = 'cap', finished_at = ?,"
+            + " payload = NULL WHERE seq IN (SELECT seq FROM notification WHERE token = ? AND status = 'pending' ORDER BY seq LIMIT ?)";
+    private static final String SELECT_PENDING = "SELECT " + COLUMNS + " FROM notification WHERE token = ? AND status = 'pending'"
+            + " AND (expires_at IS NULL OR expires_at >= ?) ORDER BY seq LIMIT ?";
+    private static final String EXPIRE_TOKEN = "UPDATE notification SET status = 'expired', finished_at = ?, payload = NULL"
+            + " WHERE token = ? AND status = 'pending' AND expires_at < ?";
+    private static final String EXPIRE_DUE = "UPDATE notification SET status = 'expired', finished_at = ?, payload = NULL"
+            + " WHERE status = 'pending' AND expires_at < ?";
+    private static final String MARK_DELIVERED = "UPDATE notification SET status = 'delivered', finished_at = ?, payload = NULL,"
+            + " drop_reason = NULL WHERE id = ? AND status <> 'delivered'";
+    private static final String MARK_EXPIRED = "UPDATE notification SET status = 'expired', finished_at = ?, payload = NULL"
+            + " WHERE id = ? AND status = 'pending'";
+    private static final String RECEIPT = "SELECT id, team, status, accepted_at, finished_at FROM notification WHERE id = ?";
+    private static final String PURGE = "DELETE FROM notification WHERE status <> 'pending' AND finished_at < ?";
+    private static final String COUNT_PENDING = "SELECT COUNT(*) FROM notification WHERE status = 'pending'";
+
+    private final DataSource dataSource;
+    private final int maxPendingPerDevice;
+
+    JdbcNotificationStore(DataSource dataSource, int maxPendingPerDevice) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        if (maxPendingPerDevice < 1) {
+            throw new IllegalArgumentException("maxPendingPerDevice must be at least 1: " + maxPendingPerDevice);
+        }
+        this.maxPendingPerDevice = maxPendingPerDevice;
+    }
+
+    @Override
+    public StoreOutcome store(List<Submission> batch) {
+        Blocking.check();
+        if (batch.isEmpty()) {
+            return StoreOutcome.NONE;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                StoreOutcome outcome = store(connection, batch);
+                connection.commit();
+                return outcome;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw StorageException.of("cannot store " + batch.size() + " notification(s)", e);
+        }
+    }
+
+    private StoreOutcome store(Connection connection, List<Submission> batch) throws SQLException {
+        Instant now = Instant.now();
+        // Within the batch, a later notification with the same device and collapse id replaces
+        // an earlier one: the earlier goes in already dropped, so it never shows as pending.
+        Set<String> laterCollapseKeys = new HashSet<>();
+        boolean[] collapsedInBatch = new boolean[batch.size()];
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            Notification n = batch.get(i).notification();
+            if (n.collapseId().isPresent() && !laterCollapseKeys.add(n.token().hex() + "\n" + n.collapseId().get())) {
+                collapsedInBatch[i] = true;
+            }
+        }
+        int collapsed = 0;
+        try (PreparedStatement collapse = connection.prepareStatement(COLLAPSE)) {
+            boolean any = false;
+            for (int i = 0; i < batch.size(); i++) {
+                Notification n = batch.get(i).notification();
+                if (n.collapseId().isPresent() && !collapsedInBatch[i]) {
+                    collapse.setObject(1, toColumn(now));
+                    collapse.setString(2, n.token().hex());
+                    collapse.setString(3, n.collapseId().get());
+                    collapse.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                collapsed += sum(collapse.executeBatch());
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (int i = 0; i < batch.size(); i++) {
+                Submission s = batch.get(i);
+                Notification n = s.notification();
+                insert.setObject(1, n.id());
+                insert.setString(2, s.team());
+                insert.setString(3, n.token().hex());
+                insert.setString(4, n.topic());
+                insert.setString(5, n.pushType());
+                insert.setInt(6, n.priority());
+                insert.setObject(7, n.expiration().map(JdbcNotificationStore::toColumn).orElse(null));
+                insert.setString(8, n.collapseId().orElse(null));
+                insert.setBytes(9, collapsedInBatch[i] ? null : n.payload());
+                insert.setString(10, collapsedInBatch[i] ? "dropped" : PENDING);
+                insert.setString(11, collapsedInBatch[i] ? "collapsed" : null);
+                insert.setObject(12, toColumn(n.acceptedAt()));
+                insert.setObject(13, collapsedInBatch[i] ? toColumn(now) : null);
+                insert.addBatch();
+                if (collapsedInBatch[i]) {
+                    collapsed++;
+                }
+            }
+            insert.executeBatch();
+        }
+        return new StoreOutcome(collapsed, enforceCap(connection, batch, now));
+    }
+
+    /** One query finds the devices of this batch over their cap; only those get an update. */
+    private int enforceCap(Connection connection, List<Submission> batch, Instant now) throws SQLException {
+        Set<String> tokens = new LinkedHashSet<>();
+        for (Submission s : batch) {
+            tokens.add(s.notification().token().hex());
+        }
+        Map<String, Long> over = new LinkedHashMap<>();
+        String sql = "SELECT token, COUNT(*) FROM notification WHERE status = 'pending' AND token IN ("
+                + String.join(", ", java.util.Collections.nCopies(tokens.size(), "?")) + ") GROUP BY token HAVING COUNT(*) > ?";
+        try (PreparedStatement count = connection.prepareStatement(sql)) {
+            int i = 1;
+            for (String token : tokens) {
+                count.setString(i++, token);
+            }
+            count.setLong(i, maxPendingPerDevice);
+            try (ResultSet rows = count.executeQuery()) {
+                while (rows.next()) {
+                    over.put(rows.getString(1).trim(), rows.getLong(2) - maxPendingPerDevice);
+                }
+            }
+        }
+        if (over.isEmpty()) {
+            return 0;
+        }
+        int dropped = 0;
+        try (PreparedStatement drop = connection.prepareStatement(DROP_OLDEST)) {
+            for (Map.Entry<String, Long> e : over.entrySet()) {
+                drop.setObject(1, toColumn(now));
+                drop.setString(2, e.getKey());
+                drop.setLong(3, e.getValue());
+                drop.addBatch();
+            }
+            dropped = sum(drop.executeBatch());
+        }
+        return dropped;
+    }
+
+    @Override
+    public List<Notification> pending(DeviceToken token, Instant now, int limit) {
+        Blocking.check();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(SELECT_PENDING)) {
+            select.setString(1, token.hex());
+            select.setObject(2, toColumn(now));
+            select.setInt(3, limit);
+            List<Notification> pending = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    pending.add(notification(token, rows));
+                }
+            }
+            return pending;
+        } catch (SQLException e) {
+            throw StorageException.of("cannot read pending notifications of " + token, e);
+        }
+    }
+
+    @Override
+    public int expire(DeviceToken token, Instant now) {
+        Blocking.check();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement expire = connection.prepareStatement(EXPIRE_TOKEN)) {
+            expire.setObject(1, toColumn(now));
+            expire.setString(2, token.hex());
+            expire.setObject(3, toColumn(now));
+            return expire.executeUpdate();
+        } catch (SQLException e) {
+            throw StorageException.of("cannot expire notifications of " + token, e);
+        }
+    }
+
+    @Override
+    public int expireDue(Instant now) {
+        Blocking.check();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement expire = connection.prepareStatement(EXPIRE_DUE)) {
+            expire.setObject(1, toColumn(now));
+            expire.setObject(2, toColumn(now));
+            return expire.executeUpdate();
+        } catch (SQLException e) {
+            throw StorageException.of("cannot expire notifications", e);
+        }
+    }
+
+    @Override
+    public int markDelivered(Collection<UUID> ids, Instant at) {
+        return markEach(MARK_DELIVERED, ids, at, "delivered");
+    }
+
+    @Override
+    public int markExpired(Collection<UUID> ids, Instant at) {
+        return markEach(MARK_EXPIRED, ids, at, "expired");
+    }
+
+    private int markEach(String sql, Collection<UUID> ids, Instant at, String what) {
+        Blocking.check();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (PreparedStatement mark = connection.prepareStatement(sql)) {
+                for (UUID id : ids) {
+                    mark.setObject(1, toColumn(at));
+                    mark.setObject(2, id);
+                    mark.addBatch();
+                }
+                int changed = sum(mark.executeBatch());
+                connection.commit();
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw StorageException.of("cannot mark " + ids.size() + " notification(s) " + what, e);
+        }
+    }
+
+    @Override
+    public Optional<Receipt> receipt(UUID id) {
+        Blocking.check();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(RECEIPT)) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Receipt(row.getObject("id", UUID.class), row.getString("team"),
+                        ReceiptStatus.ofColumn(row.getString("status")),
+                        fromColumn(row.getObject("accepted_at", OffsetDateTime.class)),
+                        Optional.ofNullable(row.getObject("finished_at", OffsetDateTime.class)).map(JdbcNotificationStore::fromColumn)));
+            }
+        } catch (SQLException e) {
+            throw StorageException.of("cannot read receipt " + id, e);
+        }
+    }
+
+    @Override
+    public int purgeFinishedBefore(Instant cutoff) {
+        Blocking.check();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement purge = connection.prepareStatement(PURGE)) {
+            purge.setObject(1, toColumn(cutoff));
+            return purge.executeUpdate();
+        } catch (SQLException e) {
+            throw StorageException.of("cannot purge old receipts", e);
+        }
+    }
+
+    @Override
+    public long countPending() {
+        Blocking.check();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement(COUNT_PENDING);
+             ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw StorageException.of("cannot count pending notifications", e);
+        }
+    }
+
+    private static Notification notification(DeviceToken token, ResultSet row) throws SQLException {
+        return new Notification(row.getObject("id", UUID.class), token, row.getString("topic"), row.getString("push_type"),
+                row.getInt("priority"),
+                Optional.ofNullable(row.getObject("expires_at", OffsetDateTime.class)).map(JdbcNotificationStore::fromColumn),
+                Optional.ofNullable(row.getString("collapse_id")), row.getBytes("payload"),
+                fromColumn(row.getObject("accepted_at", OffsetDateTime.class)));
+    }
+
+    /** JDBC drivers may answer SUCCESS_NO_INFO (-2) for a batched statement; count those as one. */
+    private static int sum(int[] counts) {
+        int total = 0;
+        for (int c : counts) {
+            total += c == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, c);
+        }
+        return total;
+    }
+
+    /** Millisecond precision on both databases, as in the device table. */
+    private static OffsetDateTime toColumn(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant fromColumn(OffsetDateTime value) {
+        return value.toInstant();
+    }
+}

@@ -1,0 +1,22 @@
+package io.landline.notification;
+
+import io.landline.storage.Database;
+import io.landline.storage.EmbeddedPostgresExtension;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract on a real PostgreSQL server, as a cluster of appliances uses. */
+class PostgresNotificationStoreTest extends NotificationStoreContract {
+
+    @RegisterExtension
+    static final EmbeddedPostgresExtension POSTGRES = new EmbeddedPostgresExtension();
+
+    @TempDir
+    static Path dataDir;
+
+    @Override
+    protected Database openDatabase() {
+        return Database.open(POSTGRES.settings(), dataDir);
+    }
+}

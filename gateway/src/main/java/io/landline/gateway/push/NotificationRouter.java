@@ -1,0 +1,25 @@
+package io.landline.gateway.push;
+
+import io.landline.notification.Notification;
+import io.vertx.core.Future;
+
+/**
+ * "Deliver to wherever the device is", for a device not connected to this node: finds the
+ * node that holds its connection (presence) and hands the committed notification to it over
+ * the event bus ({@code landline.node.<id>}), where {@link PushPipeline#offerHere} takes it.
+ */
+public interface NotificationRouter {
+
+    /** Where a routed notification went. */
+    enum Routed {
+        /** Another node holds the device's connection and took the notification. */
+        HANDED_OVER,
+        /** No node holds it: the notification waits in the store for the device's return. */
+        NOT_CONNECTED
+    }
+
+    Future<Routed> routeElsewhere(Notification notification);
+
+    /** A single node, or a cluster before remote routing is wired: every device is here or away. */
+    NotificationRouter LOCAL_ONLY = notification -> Future.succeededFuture(Routed.NOT_CONNECTED);
+}

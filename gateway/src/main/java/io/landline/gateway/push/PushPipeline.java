@@ -1,0 +1,302 @@
+package io.landline.gateway.push;
+
+import io.landline.notification.Notification;
+import io.landline.notification.NotificationStore;
+import io.landline.notification.StoreOutcome;
+import io.landline.notification.Submission;
+import io.landline.protocol.token.DeviceToken;
+import io.landline.storage.Blocking;
+import io.landline.storage.GroupCommit;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.VerticleBase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The push path after the provider API has checked a request:
+ * <ol>
+ *   <li><b>commit</b> — {@link #accept} hands the notification to the group-commit writer; the
+ *       provider's 200 waits for the commit, so an answered notification is in the database;</li>
+ *   <li><b>route</b> — a device connected here gets it at once, a device connected elsewhere
+ *       through the {@link NotificationRouter}; otherwise it waits in the store;</li>
+ *   <li><b>deliver</b> — through {@link DeviceDelivery}; the PUBACK marks it delivered, again in
+ *       group commits;</li>
+ *   <li><b>drain</b> — {@link #deviceReady} sends a device's pending notifications in acceptance
+ *       order, dropping expired ones; notifications that arrive meanwhile wait their turn.</li>
+ * </ol>
+ * All per-device state lives on this verticle's context; other threads reach it through
+ * {@code runOnContext}, so it needs no lock.
+ */
+public final class PushPipeline extends VerticleBase implements DeviceSessions {
+
+    private static final Logger LOG = Logger.getLogger("landline.push");
+    /** Pending notifications read per query while draining a backlog. */
+    static final int DRAIN_BATCH = 100;
+    /** How long the writer waits for more notifications once it holds one. */
+    static final Duration COMMIT_LINGER = Duration.ofNanos(200_000);
+    static final long SWEEP_MS = 30_000;
+    static final long PENDING_GAUGE_MS = 10_000;
+    static final long PURGE_MS = 600_000;
+
+    private record Mark(UUID id, boolean delivered) {
+    }
+
+    /** One device connected to this node, and where its backlog stands. */
+    private static final class DeviceQueue {
+        boolean draining;
+        /** A notification for this device was committed while the backlog was being read. */
+        boolean dirty;
+        boolean closed;
+    }
+
+    private final NotificationStore store;
+    private final DeviceDelivery delivery;
+    private final NotificationRouter router;
+    private final PushSettings settings;
+    private final PushMetrics metrics;
+    private final GroupCommit<Submission> commits;
+    private final GroupCommit<Mark> marks;
+    private final Map<DeviceToken, DeviceQueue> queues = new HashMap<>();
+    private Context context;
+
+    public PushPipeline(NotificationStore store, DeviceDelivery delivery, NotificationRouter router, PushSettings settings, PushMetrics metrics) {
+        this.store = store;
+        this.delivery = delivery;
+        this.router = router;
+        this.settings = settings;
+        this.metrics = metrics;
+        this.commits = new GroupCommit<>("notifications", settings.commitMaxBatch(), COMMIT_LINGER,
+                GroupCommit.DEFAULT_QUEUE_CAPACITY, this::storeBatch, metrics::acceptBatch);
+        this.marks = new GroupCommit<>("delivery-marks", settings.commitMaxBatch(), Duration.ZERO,
+                GroupCommit.DEFAULT_QUEUE_CAPACITY, this::markBatch, metrics::markBatch);
+    }
+
+    @Override
+    public Future<?> start() {
+        context = vertx.getOrCreateContext();
+        vertx.setPeriodic(SWEEP_MS, id -> sweep());
+        vertx.setPeriodic(PENDING_GAUGE_MS, id -> countPending());
+        vertx.setPeriodic(PURGE_MS, id -> purge());
+        countPending();
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        commits.close();
+        marks.close();
+        return Future.succeededFuture();
+    }
+
+    /**
+     * Commits {@code submission}; the future completes on the caller's context once the
+     * notification is durable, or fails (storage error, or {@link GroupCommit.Overloaded}).
+     */
+    public Future<Void> accept(Submission submission) {
+        CompletableFuture<Void> committed = commits.submit(submission);
+        committed.thenRun(() -> context.runOnContext(v -> afterCommit(submission.notification())));
+        return Future.fromCompletionStage(committed, vertx.getOrCreateContext());
+    }
+
+    private void storeBatch(List<Submission> batch) {
+        StoreOutcome outcome = store.store(batch);
+        metrics.dropped(outcome.collapsed(), outcome.overCap());
+        for (Submission s : batch) {
+            metrics.accepted();
+            metrics.committed(s.notification().acceptedAt());
+        }
+    }
+
+    private void markBatch(List<Mark> batch) {
+        List<UUID> delivered = new ArrayList<>();
+        List<UUID> expired = new ArrayList<>();
+        for (Mark m : batch) {
+            (m.delivered() ? delivered : expired).add(m.id());
+        }
+        Instant now = Instant.now();
+        store.markDelivered(delivered, now);
+        metrics.expired(store.markExpired(expired, now));
+    }
+
+    /** On this context, once {@code n} is committed. */
+    private void afterCommit(Notification n) {
+        if (n.expiredAt(Instant.now())) {
+            marks.submit(new Mark(n.id(), false));
+            return;
+        }
+        if (offer(n)) {
+            return;
+        }
+        router.routeElsewhere(n).onComplete(routed -> context.runOnContext(v -> {
+            boolean away = routed.failed() || routed.result() == NotificationRouter.Routed.NOT_CONNECTED;
+            if (away && n.nowOrNever()) {
+                marks.submit(new Mark(n.id(), false));
+            }
+        }));
+    }
+
+    /**
+     * For the event-bus consumer of {@code landline.node.<id>}: another node committed
+     * {@code notification} for a device that this node holds. Completes with whether the device
+     * is connected here; if so, the notification is delivered in its turn and marked here.
+     */
+    public Future<Boolean> offerHere(Notification notification) {
+        return Future.future(promise -> context.runOnContext(v -> promise.complete(offer(notification))));
+    }
+
+    /**
+     * {@link #offerHere} as a {@link DeviceDelivery}, for the node inbox: succeeds once this node
+     * took the notification, fails with {@link DeviceDelivery.DeviceNotConnected} when the device
+     * is not (or no longer) connected here, so the sending node leaves it pending.
+     */
+    public Future<Void> deliverRouted(Notification notification) {
+        return offerHere(notification).compose(taken -> taken ? Future.succeededFuture()
+                : Future.failedFuture(new DeviceDelivery.DeviceNotConnected("device " + notification.token() + " is not connected here")));
+    }
+
+    /** Takes {@code n} for a device connected here; false when it is not. */
+    private boolean offer(Notification n) {
+        DeviceQueue queue = queues.get(n.token());
+        if (queue == null) {
+            return false;
+        }
+        if (n.nowOrNever()) {
+            // now or never does not wait behind a backlog
+            deliver(n, queue);
+        } else if (queue.draining) {
+            queue.dirty = true;
+        } else {
+            deliver(n, queue);
+        }
+        return true;
+    }
+
+    private Future<Void> deliver(Notification n, DeviceQueue queue) {
+        return onContext(delivery.deliver(n)).andThen(r -> {
+            if (r.succeeded()) {
+                metrics.delivered(n.acceptedAt());
+                marks.submit(new Mark(n.id(), true));
+            } else if (n.nowOrNever()) {
+                marks.submit(new Mark(n.id(), false));
+            }
+            // any other failure: the device went away; the notification stays pending for its return
+        });
+    }
+
+    @Override
+    public void deviceReady(DeviceToken token) {
+        context.runOnContext(v -> {
+            DeviceQueue queue = new DeviceQueue();
+            DeviceQueue previous = queues.put(token, queue);
+            if (previous != null) {
+                previous.closed = true;
+            }
+            drain(token, queue);
+        });
+    }
+
+    @Override
+    public void deviceGone(DeviceToken token) {
+        context.runOnContext(v -> {
+            DeviceQueue queue = queues.remove(token);
+            if (queue != null) {
+                queue.closed = true;
+            }
+        });
+    }
+
+    /** Reads the next part of the backlog, delivers it in order, waits for its marks, and goes on while there is more. */
+    private void drain(DeviceToken token, DeviceQueue queue) {
+        queue.draining = true;
+        queue.dirty = false;
+        Instant now = Instant.now();
+        onContext(Blocking.offload(vertx, () -> {
+            metrics.expired(store.expire(token, now));
+            return store.pending(token, now, DRAIN_BATCH);
+        })).onComplete(read -> {
+            if (queue.closed) {
+                return;
+            }
+            if (read.failed()) {
+                LOG.log(Level.WARNING, () -> "cannot read pending notifications of a device: " + read.cause().getMessage());
+                queue.draining = false;
+                return;
+            }
+            List<Notification> backlog = read.result();
+            List<Future<Void>> sent = new ArrayList<>(backlog.size());
+            for (Notification n : backlog) {
+                sent.add(deliver(n, queue));
+            }
+            Future.join(sent).onComplete(all -> {
+                if (queue.closed) {
+                    return;
+                }
+                if (all.failed()) {
+                    // the connection went away mid-backlog; the rest waits for the next deviceReady
+                    queue.draining = false;
+                    return;
+                }
+                // delivered marks must be written before the next read, or it would return them again
+                onContext(Future.fromCompletionStage(marksFlushed())).onComplete(flushed -> {
+                    if (queue.closed) {
+                        return;
+                    }
+                    if (backlog.size() == DRAIN_BATCH || queue.dirty) {
+                        drain(token, queue);
+                    } else {
+                        queue.draining = false;
+                    }
+                });
+            });
+        });
+    }
+
+    /** Completes once every mark submitted so far is written (a marker item rides behind them). */
+    private CompletableFuture<Void> marksFlushed() {
+        return marks.submit(new Mark(new UUID(0, 0), true)).exceptionally(e -> null);
+    }
+
+    private <T> Future<T> onContext(Future<T> future) {
+        return Future.future(promise -> future.onComplete(r -> context.runOnContext(v -> promise.handle(r))));
+    }
+
+    private void sweep() {
+        Instant now = Instant.now();
+        Blocking.offload(vertx, () -> store.expireDue(now)).onComplete(logged("expiry sweep", metrics::expired));
+    }
+
+    private void purge() {
+        Instant cutoff = Instant.now().minus(settings.receiptRetention());
+        Blocking.offload(vertx, () -> store.purgeFinishedBefore(cutoff)).onComplete(logged("receipt purge", n -> { }));
+    }
+
+    private void countPending() {
+        Blocking.offload(vertx, store::countPending).onComplete(logged("pending count", metrics::pending));
+    }
+
+    private static <T> Handler<AsyncResult<T>> logged(String what, java.util.function.Consumer<T> use) {
+        return r -> {
+            if (r.succeeded()) {
+                use.accept(r.result());
+            } else {
+                LOG.warning(() -> what + " failed: " + r.cause().getMessage());
+            }
+        };
+    }
+
+    /** Devices connected to this node whose backlog is being tracked. */
+    int connectedDevices() {
+        return queues.size();
+    }
+}
