@@ -1,6 +1,13 @@
 package io.landline.protocol.stun;
 
+import io.landline.protocol.stun.attribute.Fingerprint;
 import io.netty.buffer.ByteBuf;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * MESSAGE-INTEGRITY (HMAC-SHA1, RFC 8489 §14.5), MESSAGE-INTEGRITY-SHA256 (HMAC-SHA256, §14.6)
@@ -18,17 +25,38 @@ public final class StunIntegrity {
     /** HMAC-SHA256 output; MESSAGE-INTEGRITY-SHA256 may carry 16..32 of it. */
     public static final int SHA256_BYTES = 32;
 
+    private static final ThreadLocal<Mac> HMAC_SHA1 = ThreadLocal.withInitial(() -> mac("HmacSHA1"));
+    private static final ThreadLocal<Mac> HMAC_SHA256 = ThreadLocal.withInitial(() -> mac("HmacSHA256"));
+
     private StunIntegrity() {
     }
 
     /** Whether {@code decoded} carries MESSAGE-INTEGRITY and it is the HMAC-SHA1 of {@code message} under {@code key}. */
     public static boolean verifyMessageIntegrity(ByteBuf message, StunMessage decoded, byte[] key) {
-        throw new UnsupportedOperationException("not yet");
+        int offset = decoded.offsets().messageIntegrity();
+        if (offset == IntegrityOffsets.ABSENT || !fits(message, offset, SHA1_BYTES)) {
+            return false;
+        }
+        byte[] expected = messageIntegrity(message, offset, key);
+        byte[] received = new byte[SHA1_BYTES];
+        message.getBytes(message.readerIndex() + offset + 4, received);
+        return MessageDigest.isEqual(expected, received);
     }
 
     /** Whether {@code decoded} carries MESSAGE-INTEGRITY-SHA256 and it is the (truncated) HMAC-SHA256 under {@code key}. */
     public static boolean verifyMessageIntegritySha256(ByteBuf message, StunMessage decoded, byte[] key) {
-        throw new UnsupportedOperationException("not yet");
+        int offset = decoded.offsets().messageIntegritySha256();
+        if (offset == IntegrityOffsets.ABSENT || !fits(message, offset, 16)) {
+            return false;
+        }
+        int length = message.getUnsignedShort(message.readerIndex() + offset + 2);
+        if (length < 16 || length > SHA256_BYTES || length % 4 != 0 || !fits(message, offset, length)) {
+            return false;
+        }
+        byte[] expected = Arrays.copyOf(messageIntegritySha256(message, offset, length, key), length);
+        byte[] received = new byte[length];
+        message.getBytes(message.readerIndex() + offset + 4, received);
+        return MessageDigest.isEqual(expected, received);
     }
 
     /**
@@ -36,7 +64,7 @@ public final class StunIntegrity {
      * read as {@code offset - 20 + 24}: the value of a MESSAGE-INTEGRITY at {@code offset}.
      */
     public static byte[] messageIntegrity(ByteBuf message, int offset, byte[] key) {
-        throw new UnsupportedOperationException("not yet");
+        return hmac(HMAC_SHA1.get(), "HmacSHA1", message, offset, offset - StunHeader.BYTES + 4 + SHA1_BYTES, key);
     }
 
     /**
@@ -45,7 +73,7 @@ public final class StunIntegrity {
      * {@code offset} before truncation to {@code valueLength}.
      */
     public static byte[] messageIntegritySha256(ByteBuf message, int offset, int valueLength, byte[] key) {
-        throw new UnsupportedOperationException("not yet");
+        return hmac(HMAC_SHA256.get(), "HmacSHA256", message, offset, offset - StunHeader.BYTES + 4 + valueLength, key);
     }
 
     /**
@@ -53,6 +81,53 @@ public final class StunIntegrity {
      * CRC-32 of those bytes, the Message Length read as {@code offset - 20 + 8}, XOR 0x5354554E.
      */
     public static int fingerprint(ByteBuf message, int offset) {
-        throw new UnsupportedOperationException("not yet");
+        int start = message.readerIndex();
+        int length = offset - StunHeader.BYTES + 8;
+        int crc = Crc32.update(Crc32.start(), message, start, 2);
+        crc = Crc32.update(crc, length >>> 8);
+        crc = Crc32.update(crc, length);
+        crc = Crc32.update(crc, message, start + 4, offset - 4);
+        return Crc32.finish(crc) ^ Fingerprint.XOR;
+    }
+
+    private static boolean fits(ByteBuf message, int offset, int valueLength) {
+        return offset >= StunHeader.BYTES && offset + 4 + valueLength <= message.readableBytes();
+    }
+
+    private static byte[] hmac(Mac mac, String algorithm, ByteBuf message, int offset, int adjustedLength, byte[] key) {
+        try {
+            // HMAC pads a short key with zeros (RFC 2104 §2), so an empty key is one zero byte;
+            // SecretKeySpec refuses empty keys.
+            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, algorithm));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " refused a raw key", e);
+        }
+        int start = message.readerIndex();
+        update(mac, message, start, 2);
+        mac.update((byte) (adjustedLength >>> 8));
+        mac.update((byte) adjustedLength);
+        update(mac, message, start + 4, offset - 4);
+        return mac.doFinal();
+    }
+
+    private static void update(Mac mac, ByteBuf buf, int index, int length) {
+        if (buf.hasArray()) {
+            mac.update(buf.array(), buf.arrayOffset() + index, length);
+        } else if (buf.nioBufferCount() == 1) {
+            ByteBuffer nio = buf.nioBuffer(index, length);
+            mac.update(nio);
+        } else {
+            for (int i = index; i < index + length; i++) {
+                mac.update(buf.getByte(i));
+            }
+        }
+    }
+
+    private static Mac mac(String algorithm) {
+        try {
+            return Mac.getInstance(algorithm);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(algorithm + " is part of every Java runtime", e);
+        }
     }
 }

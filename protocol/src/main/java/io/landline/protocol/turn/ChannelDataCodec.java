@@ -1,6 +1,10 @@
 package io.landline.protocol.turn;
 
 import io.landline.protocol.stun.DecodeResult;
+import io.landline.protocol.stun.Decoded;
+import io.landline.protocol.stun.Malformed;
+import io.landline.protocol.stun.MalformedReason;
+import io.landline.protocol.stun.attribute.ChannelNumber;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -19,7 +23,27 @@ public final class ChannelDataCodec {
 
     /** Decodes the readable bytes of {@code frame} without moving its indexes or releasing it. */
     public static DecodeResult<ChannelData> decode(ByteBuf frame) {
-        throw new UnsupportedOperationException("not yet");
+        int at = frame.readerIndex();
+        int readable = frame.readableBytes();
+        if (readable == 0) {
+            return Malformed.of(MalformedReason.EMPTY);
+        }
+        if (readable < HEADER_BYTES) {
+            return Malformed.of(MalformedReason.CHANNEL_DATA_TRUNCATED);
+        }
+        int channel = frame.getUnsignedShort(at);
+        if (!ChannelNumber.isValid(channel)) {
+            return Malformed.of(MalformedReason.CHANNEL_NUMBER_OUT_OF_RANGE);
+        }
+        int length = frame.getUnsignedShort(at + 2);
+        // §12.5: a datagram too short for the Length is discarded
+        if (HEADER_BYTES + length > readable) {
+            return Malformed.of(MalformedReason.CHANNEL_DATA_TRUNCATED);
+        }
+        if (readable > HEADER_BYTES + length + padding(length)) {
+            return Malformed.of(MalformedReason.LENGTH_MISMATCH);
+        }
+        return new Decoded<>(new ChannelData(channel, frame.slice(at + HEADER_BYTES, length)));
     }
 
     /**
@@ -30,7 +54,12 @@ public final class ChannelDataCodec {
      * @return bytes written
      */
     public static int encode(int channelNumber, ByteBuf data, boolean padded, ByteBuf out) {
-        throw new UnsupportedOperationException("not yet");
+        int length = data.readableBytes();
+        encodeHeader(channelNumber, length, out);
+        out.writeBytes(data, data.readerIndex(), length);
+        int pad = padded ? padding(length) : 0;
+        out.writeZero(pad);
+        return HEADER_BYTES + length + pad;
     }
 
     /**
@@ -38,7 +67,13 @@ public final class ChannelDataCodec {
      * buffer without copying the payload.
      */
     public static void encodeHeader(int channelNumber, int dataLength, ByteBuf out) {
-        throw new UnsupportedOperationException("not yet");
+        if (!ChannelNumber.isValid(channelNumber)) {
+            throw new IllegalArgumentException(String.format("channel numbers are 0x4000..0x4FFF: 0x%04X", channelNumber));
+        }
+        if (dataLength < 0 || dataLength > 0xFFFF) {
+            throw new IllegalArgumentException("ChannelData carries 0..65535 bytes: " + dataLength);
+        }
+        out.writeShort(channelNumber).writeShort(dataLength);
     }
 
     /** The padding to a multiple of 4 that follows {@code dataLength} bytes of data on a stream. */

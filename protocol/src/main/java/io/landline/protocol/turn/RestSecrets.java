@@ -1,5 +1,8 @@
 package io.landline.protocol.turn;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,14 +13,26 @@ import java.util.Optional;
  */
 public final class RestSecrets {
 
-    /** @param newestFirst at least one secret; the first mints */
+    private final List<byte[]> secrets;
+
+    /** @param newestFirst at least one secret, none empty; the first mints */
     public RestSecrets(List<byte[]> newestFirst) {
-        throw new UnsupportedOperationException("not yet");
+        if (newestFirst.isEmpty()) {
+            throw new IllegalArgumentException("at least one secret");
+        }
+        List<byte[]> copies = new ArrayList<>(newestFirst.size());
+        for (byte[] s : newestFirst) {
+            if (s.length == 0) {
+                throw new IllegalArgumentException("an empty secret authenticates anyone");
+            }
+            copies.add(s.clone());
+        }
+        this.secrets = List.copyOf(copies);
     }
 
     /** Mints with the newest secret. */
     public RestCredential mint(String user, long expiresAtEpochSecond) {
-        throw new UnsupportedOperationException("not yet");
+        return RestCredential.mint(user, expiresAtEpochSecond, secrets.get(0));
     }
 
     /**
@@ -26,7 +41,15 @@ public final class RestSecrets {
      * server checks MESSAGE-INTEGRITY with the key of each until one fits.
      */
     public List<String> candidatePasswords(String username, long nowEpochSecond) {
-        throw new UnsupportedOperationException("not yet");
+        Optional<RestUsername> parsed = RestUsername.parse(username);
+        if (parsed.isEmpty() || !parsed.get().isValidAt(nowEpochSecond)) {
+            return List.of();
+        }
+        List<String> passwords = new ArrayList<>(secrets.size());
+        for (byte[] secret : secrets) {
+            passwords.add(RestCredential.password(username, secret));
+        }
+        return passwords;
     }
 
     /**
@@ -34,12 +57,25 @@ public final class RestSecrets {
      * has not expired at {@code nowEpochSecond}; comparisons are constant-time.
      */
     public Optional<RestUsername> check(String username, String password, long nowEpochSecond) {
-        throw new UnsupportedOperationException("not yet");
+        Optional<RestUsername> parsed = RestUsername.parse(username);
+        if (parsed.isEmpty() || password == null || !parsed.get().isValidAt(nowEpochSecond)) {
+            return Optional.empty();
+        }
+        byte[] offered = password.getBytes(StandardCharsets.UTF_8);
+        boolean match = false;
+        for (String candidate : candidatePasswords(username, nowEpochSecond)) {
+            match |= MessageDigest.isEqual(candidate.getBytes(StandardCharsets.UTF_8), offered);
+        }
+        return match ? parsed : Optional.empty();
+    }
+
+    public int size() {
+        return secrets.size();
     }
 
     /** Never the secrets. */
     @Override
     public String toString() {
-        return "RestSecrets[" + "]";
+        return "RestSecrets[" + secrets.size() + " secret(s)]";
     }
 }

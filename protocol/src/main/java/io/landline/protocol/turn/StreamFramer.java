@@ -1,5 +1,7 @@
 package io.landline.protocol.turn;
 
+import io.landline.protocol.stun.MalformedReason;
+import io.landline.protocol.stun.StunHeader;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -46,6 +48,37 @@ public final class StreamFramer {
      * stream cannot resynchronise after a bad length (nothing consumed).
      */
     public Framing next(ByteBuf in) {
-        throw new UnsupportedOperationException("not yet");
+        if (in.readableBytes() < 4) {
+            return Framing.NeedMore.INSTANCE;
+        }
+        int at = in.readerIndex();
+        int first = in.getUnsignedByte(at);
+        int length = in.getUnsignedShort(at + 2);
+        PacketKind kind;
+        int frameLength;
+        if ((first & 0xC0) == 0) {
+            // RFC 8489 §5: the length of a STUN message is always a multiple of 4
+            if (length % 4 != 0) {
+                return new Framing.Invalid(MalformedReason.LENGTH_NOT_MULTIPLE_OF_4);
+            }
+            kind = PacketKind.STUN;
+            frameLength = StunHeader.BYTES + length;
+            if (frameLength > maxStunMessageSize) {
+                return new Framing.Invalid(MalformedReason.TOO_LARGE);
+            }
+        } else if (first >= 0x40 && first <= 0x4F) {
+            // RFC 8656 §12.5: over TCP and TLS, ChannelData is padded to a multiple of 4
+            kind = PacketKind.CHANNEL_DATA;
+            frameLength = ChannelDataCodec.HEADER_BYTES + length + ChannelDataCodec.padding(length);
+            if (length > maxChannelDataLength) {
+                return new Framing.Invalid(MalformedReason.TOO_LARGE);
+            }
+        } else {
+            return new Framing.Invalid(MalformedReason.NOT_STUN_OR_CHANNEL_DATA);
+        }
+        if (in.readableBytes() < frameLength) {
+            return Framing.NeedMore.INSTANCE;
+        }
+        return new Framing.Frame(kind, in.readRetainedSlice(frameLength));
     }
 }
