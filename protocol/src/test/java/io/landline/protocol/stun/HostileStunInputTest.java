@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.landline.protocol.stun.attribute.AttributeType;
 import io.landline.protocol.turn.ChannelDataCodec;
+import io.landline.protocol.turn.ChannelRange;
 import io.landline.protocol.turn.Framing;
 import io.landline.protocol.turn.StreamFramer;
 import io.netty.buffer.ByteBuf;
@@ -53,7 +54,7 @@ class HostileStunInputTest {
     static final int BINDING_SUCCESS = 0x0101;
 
     /** Which decoder a case is fed to. */
-    enum Target { STUN, CHANNEL_DATA, STREAM }
+    enum Target { STUN, CHANNEL_DATA, CHANNEL_DATA_RFC_5766, STREAM }
 
     record Case(String name, Target target, byte[] bytes, MalformedReason expected) {
         @Override
@@ -177,10 +178,6 @@ class HostileStunInputTest {
                 stunCase("two REQUESTED-TRANSPORTs", stun(ALLOCATE_REQUEST, attr(AttributeType.REQUESTED_TRANSPORT, u32(17L << 24)),
                         attr(AttributeType.REQUESTED_TRANSPORT, u32(6L << 24))), DUPLICATE_ATTRIBUTE),
                 // TURN attributes (RFC 8656 §18)
-                stunCase("CHANNEL-NUMBER 0x3FFF", stun(0x0009, attr(AttributeType.CHANNEL_NUMBER, u32(0x3FFFL << 16))),
-                        CHANNEL_NUMBER_OUT_OF_RANGE),
-                stunCase("CHANNEL-NUMBER 0x5000", stun(0x0009, attr(AttributeType.CHANNEL_NUMBER, u32(0x5000L << 16))),
-                        CHANNEL_NUMBER_OUT_OF_RANGE),
                 stunCase("CHANNEL-NUMBER of 2 bytes", stun(0x0009, attr(AttributeType.CHANNEL_NUMBER, new byte[] {0x40, 0})),
                         BAD_ATTRIBUTE_LENGTH),
                 stunCase("LIFETIME of 2 bytes", stun(0x0004, attr(AttributeType.LIFETIME, new byte[2])), BAD_ATTRIBUTE_LENGTH),
@@ -211,6 +208,8 @@ class HostileStunInputTest {
                 new Case("ChannelData: more than padding after the data", Target.CHANNEL_DATA,
                         Hex.bytes("40 00 00 01 aa 00 00 00 00"), MalformedReason.LENGTH_MISMATCH),
                 new Case("ChannelData: a STUN message", Target.CHANNEL_DATA, stun(BINDING_REQUEST), CHANNEL_NUMBER_OUT_OF_RANGE),
+                new Case("ChannelData: channel 0x8000, past even RFC 5766", Target.CHANNEL_DATA_RFC_5766, Hex.bytes("80 00 00 00"),
+                        CHANNEL_NUMBER_OUT_OF_RANGE),
                 // stream framing (RFC 8656 §12.5)
                 new Case("stream: RTP on a TURN stream", Target.STREAM, Hex.bytes("80 00 00 00 00 00 00 00"), NOT_STUN_OR_CHANNEL_DATA),
                 new Case("stream: reserved channel range", Target.STREAM, Hex.bytes("50 00 00 04 00 00 00 00"), NOT_STUN_OR_CHANNEL_DATA),
@@ -233,6 +232,7 @@ class HostileStunInputTest {
             MalformedReason reason = switch (c.target()) {
                 case STUN -> malformed(decoder.decode(buf));
                 case CHANNEL_DATA -> malformed(ChannelDataCodec.decode(buf));
+                case CHANNEL_DATA_RFC_5766 -> malformed(ChannelDataCodec.decode(buf, ChannelRange.RFC_5766));
                 case STREAM -> {
                     Framing f = framer.next(buf);
                     assertThat(f).isInstanceOf(Framing.Invalid.class);

@@ -325,6 +325,18 @@ class StunCodecTest {
     }
 
     @Test
+    void aChannelNumberOutsideTheRangeDecodesForTheServerToRefuseWith400() {
+        for (int number : new int[] {0x3FFF, 0x5000, 0x7FFF, 0xFFFF}) {
+            byte[] bytes = stun(0x0009, attr(AttributeType.CHANNEL_NUMBER, new byte[] {(byte) (number >> 8), (byte) number, 0, 0}));
+            ChannelNumber decoded = decoder.decode(Unpooled.wrappedBuffer(bytes)).orElseThrow().first(ChannelNumber.class).orElseThrow();
+            assertThat(decoded.value()).isEqualTo(number);
+            assertThat(decoded.isValid()).isFalse();
+        }
+        assertThat(new ChannelNumber(0x4000).isValid()).isTrue();
+        assertThat(new ChannelNumber(0x4FFF).isValid()).isTrue();
+    }
+
+    @Test
     void evenPortAcceptsTheOneByteOfTheRfcAndAPaddedWord() {
         for (byte[] value : List.of(new byte[] {(byte) 0x80}, new byte[] {(byte) 0x80, 0, 0, 0})) {
             byte[] bytes = stun(0x0003, attr(AttributeType.EVEN_PORT, value));

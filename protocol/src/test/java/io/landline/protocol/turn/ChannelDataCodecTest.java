@@ -57,10 +57,22 @@ class ChannelDataCodecTest {
     }
 
     @Test
-    void encodeRefusesAChannelOutsideTheRange() {
+    void encodeRefusesAChannelOutsideEvenTheRfc5766Range() {
         assertThatThrownBy(() -> ChannelDataCodec.encodeHeader(0x3FFF, 1, Unpooled.buffer()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ChannelData(0x5000, Unpooled.EMPTY_BUFFER)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChannelData(0x8000, Unpooled.EMPTY_BUFFER)).isInstanceOf(IllegalArgumentException.class);
+        ChannelDataCodec.encodeHeader(0x7FFF, 0, Unpooled.buffer());
+    }
+
+    @Test
+    void rfc5766ChannelsDecodeOnlyWhenTheCallerTakesThatRange() {
+        ByteBuf frame = Unpooled.wrappedBuffer(Hex.bytes("7f ff 00 01 aa"));
+        assertThat(ChannelDataCodec.decode(frame))
+                .isEqualTo(io.landline.protocol.stun.Malformed.of(io.landline.protocol.stun.MalformedReason.CHANNEL_NUMBER_OUT_OF_RANGE));
+        assertThat(ChannelDataCodec.decode(frame, ChannelRange.RFC_5766).orElseThrow().channelNumber()).isEqualTo(0x7FFF);
+        assertThat(ChannelRange.RFC_8656.coversFirstByte(0x50)).isFalse();
+        assertThat(ChannelRange.RFC_5766.coversFirstByte(0x7F)).isTrue();
+        assertThat(ChannelRange.RFC_5766.coversFirstByte(0x80)).isFalse();
     }
 
     @Test

@@ -86,6 +86,18 @@ class StreamFramerTest {
     }
 
     @Test
+    void rfc5766ChannelsAreFramedOnlyUnderThatRange() {
+        byte[] legacy = Hex.bytes("50 00 00 01 aa 00 00 00");
+        assertThat(framer.next(Unpooled.wrappedBuffer(legacy))).isInstanceOf(Framing.Invalid.class);
+        StreamFramer old = new StreamFramer(StreamFramer.DEFAULT_MAX_STUN_MESSAGE_SIZE,
+                StreamFramer.DEFAULT_MAX_CHANNEL_DATA_LENGTH, ChannelRange.RFC_5766);
+        Framing.Frame frame = (Framing.Frame) old.next(Unpooled.wrappedBuffer(legacy));
+        assertThat(frame.kind()).isEqualTo(PacketKind.CHANNEL_DATA);
+        assertThat(frame.content().readableBytes()).isEqualTo(8);
+        frame.content().release();
+    }
+
+    @Test
     void limitsAreConstructorArguments() {
         StreamFramer small = new StreamFramer(64, 16);
         ByteBuf stun = Unpooled.wrappedBuffer(Hex.bytes("00 01 00 30"));
