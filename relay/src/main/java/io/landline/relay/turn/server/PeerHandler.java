@@ -1,11 +1,16 @@
 package io.landline.relay.turn.server;
 
 import io.landline.relay.turn.allocation.Allocation;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 
-/** Reads a relayed socket: every datagram from a peer goes into the packet path, then is released. */
+/**
+ * Reads the relayed sockets of one allocation (one per address family, so sharable; both on the
+ * allocation's event loop): every datagram from a peer goes into the packet path, then is released.
+ */
+@ChannelHandler.Sharable
 final class PeerHandler extends ChannelInboundHandlerAdapter {
 
     private final PacketPath path;
