@@ -104,17 +104,6 @@ final class LegacyChannelNumbers {
         return -1;
     }
 
-    /** The legacy-range ChannelData in {@code frame}: its number, or -1 when the frame is malformed (RFC 8656 §12.4). */
-    static int channelOf(ByteBuf frame) {
-        if (frame.readableBytes() < 4) {
-            return -1;
-        }
-        int number = frame.getUnsignedShort(frame.readerIndex());
-        int length = frame.getUnsignedShort(frame.readerIndex() + 2);
-        int trailing = frame.readableBytes() - 4 - length;
-        return isLegacy(number) && trailing >= 0 && trailing <= 3 ? number : -1;
-    }
-
     /** Writes a ChannelData message of any bindable number: Channel Number, Length, data, padding (§12.4, §12.5). */
     static void encode(int number, ByteBuf data, boolean padded, ByteBuf out) {
         int length = data.readableBytes();

@@ -16,7 +16,6 @@ import io.landline.protocol.stun.attribute.ChannelNumber;
 import io.landline.protocol.stun.attribute.Data;
 import io.landline.protocol.stun.attribute.ErrorCode;
 import io.landline.protocol.stun.attribute.XorPeerAddress;
-import io.landline.protocol.turn.ChannelData;
 import io.landline.protocol.turn.ChannelDataCodec;
 import io.landline.protocol.turn.PacketKind;
 import io.landline.relay.turn.allocation.Allocation;
@@ -64,7 +63,7 @@ final class PacketPath {
             case CHANNEL_DATA -> channelDataFromClient(via, source, packet);
             default -> {
                 if (LegacyChannelNumbers.isLegacyFirstByte(first)) {
-                    legacyChannelDataFromClient(via, source, packet);
+                    channelDataFromClient(via, source, packet);
                 } else {
                     metrics().drop(TurnMetrics.NOT_STUN_OR_CHANNEL_DATA);
                 }
@@ -72,29 +71,29 @@ final class PacketPath {
         }
     }
 
-    /** Stage 2a, ChannelData (RFC 8656 §12.4): to the peer bound to the channel, if the permission holds. */
+    /**
+     * Stage 2a, ChannelData (RFC 8656 §12.4, §12.5), read in place: the 4-byte header is all
+     * there is to parse, so this path does what the codec's ChannelDataCodec checks (length
+     * present, at most 3 bytes of padding) without building a result per packet. Then to the
+     * peer bound to the channel, if the permission holds.
+     */
     private void channelDataFromClient(ClientChannel via, InetSocketAddress source, ByteBuf packet) {
-        DecodeResult<ChannelData> decoded = ChannelDataCodec.decode(packet);
-        if (decoded instanceof Malformed<ChannelData> malformed) {
-            metrics().drop(malformed.reason().tag());
+        int at = packet.readerIndex();
+        if (packet.readableBytes() < ChannelDataCodec.HEADER_BYTES) {
+            metrics().drop(MalformedReason.CHANNEL_DATA_TRUNCATED.tag());
             return;
         }
-        ChannelData frame = ((Decoded<ChannelData>) decoded).value();
-        onChannel(via, source, frame.channelNumber(), frame.data());
-    }
-
-    /** Stage 2a', ChannelData on RFC 5766's channels 0x5000-0x7FFF (see {@link LegacyChannelNumbers}). */
-    private void legacyChannelDataFromClient(ClientChannel via, InetSocketAddress source, ByteBuf packet) {
-        int number = LegacyChannelNumbers.channelOf(packet);
-        if (number < 0) {
-            metrics().drop(TurnMetrics.NOT_STUN_OR_CHANNEL_DATA);
+        int length = packet.getUnsignedShort(at + 2);
+        int trailing = packet.readableBytes() - ChannelDataCodec.HEADER_BYTES - length;
+        if (trailing < 0) {
+            metrics().drop(MalformedReason.CHANNEL_DATA_TRUNCATED.tag());
             return;
         }
-        int length = packet.getUnsignedShort(packet.readerIndex() + 2);
-        onChannel(via, source, number, packet.slice(packet.readerIndex() + ChannelDataCodec.HEADER_BYTES, length));
-    }
-
-    private void onChannel(ClientChannel via, InetSocketAddress source, int number, ByteBuf data) {
+        if (trailing > 3) {
+            metrics().drop(MalformedReason.LENGTH_MISMATCH.tag());
+            return;
+        }
+        int number = packet.getUnsignedShort(at);
         Allocation<RelayEndpoint> allocation = via.allocation(source);
         if (allocation == null) {
             metrics().drop(TurnMetrics.NO_ALLOCATION);
@@ -106,7 +105,7 @@ final class PacketPath {
             metrics().drop(TurnMetrics.UNBOUND_CHANNEL);
             return;
         }
-        toPeer(allocation, peer, data, now);
+        toPeer(allocation, peer, packet, at + ChannelDataCodec.HEADER_BYTES, length, now);
     }
 
     /** Stage 2b, STUN: decode once; a malformed request with a sound header gets 400, anything else malformed is dropped. */
@@ -159,11 +158,16 @@ final class PacketPath {
             metrics().drop(TurnMetrics.PEER_DENIED);
             return;
         }
-        toPeer(allocation, to, data.get().content(), service.clock().millis());
+        ByteBuf content = data.get().content();
+        toPeer(allocation, to, content, content.readerIndex(), content.readableBytes(), service.clock().millis());
     }
 
-    /** Stage 4, to a peer: family, permission, bandwidth, then out of the relayed socket. */
-    private void toPeer(Allocation<RelayEndpoint> allocation, InetSocketAddress peer, ByteBuf payload, long now) {
+    /**
+     * Stage 4, to a peer: family, permission, bandwidth, then {@code length} bytes of
+     * {@code bytes} from {@code index} out of the relayed socket, as a retained slice (pooled,
+     * no copy) that the write releases.
+     */
+    private void toPeer(Allocation<RelayEndpoint> allocation, InetSocketAddress peer, ByteBuf bytes, int index, int length, long now) {
         Channel relayed = allocation.socket().towards(peer.getAddress());
         if (relayed == null) {
             metrics().drop(TurnMetrics.PEER_FAMILY_MISMATCH);
@@ -173,13 +177,12 @@ final class PacketPath {
             metrics().drop(TurnMetrics.NO_PERMISSION);
             return;
         }
-        int bytes = payload.readableBytes();
-        if (!allocation.withinBandwidth(bytes, now)) {
+        if (!allocation.withinBandwidth(length, now)) {
             metrics().drop(TurnMetrics.BANDWIDTH);
             return;
         }
-        relayed.writeAndFlush(new DatagramPacket(payload.retainedDuplicate(), peer), relayed.voidPromise());
-        metrics().relayedToPeer(bytes);
+        relayed.writeAndFlush(new DatagramPacket(bytes.retainedSlice(index, length), peer), relayed.voidPromise());
+        metrics().relayedToPeer(length);
     }
 
     // ---- from a peer ---------------------------------------------------------------------
