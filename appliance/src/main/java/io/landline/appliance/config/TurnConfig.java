@@ -26,6 +26,11 @@ final class TurnConfig {
                 "is not a realm (1-127 printable ASCII characters, no spaces or quotes)");
         String host = r.host("relay.turn.host");
         List<String> users = r.list("relay.turn.users", TurnConfig::user);
+        try {
+            StaticUsers.parse(users);
+        } catch (IllegalArgumentException e) {
+            throw r.setting("relay.turn.users").invalid(e.getMessage());
+        }
         List<String> secrets = r.list("relay.turn.rest-secrets", TurnConfig::secret);
         List<Cidr> allowed = r.list("relay.turn.allowed-peers", Cidr::parse);
         Optional<InetAddress> relayAddress = address(r, "relay.turn.relay-address", Inet4Address.class, "an IPv4");

@@ -182,6 +182,8 @@ class ConfigErrorsTest {
                 bad("user with empty name", Bad.env("LANDLINE_RELAY_TURN_USERS", ":pw",
                         "config error in environment variable LANDLINE_RELAY_TURN_USERS: key 'relay.turn.users[0]': '****'"
                                 + " is not name:password (both non-empty)")),
+                bad("user listed twice", Bad.file("relay:\n  turn:\n    users: [\"alice:one\", \"alice:two\"]\n",
+                        in + "key 'relay.turn.users': '****' repeats the user 'alice'")),
                 bad("short REST secret is masked", Bad.env("LANDLINE_RELAY_TURN_REST_SECRETS", "longenoughsecret,short",
                         "config error in environment variable LANDLINE_RELAY_TURN_REST_SECRETS: key 'relay.turn.rest-secrets[1]': '****'"
                                 + " is not a usable secret (at least 8 characters, no spaces or commas)")),
