@@ -286,7 +286,16 @@ class HostileInputsTest {
                         expectError(c, c.signed(StunMethod.CHANNEL_BIND, new ChannelNumber(0x4004),
                                 new XorPeerAddress(new InetSocketAddress(addr("127.0.0.1"), 9))), 403))),
 
+                hostile("ChannelBind of an RFC 5766 channel number is accepted", c -> onAllocation(c, () ->
+                        assertThat(c.exchange(c.signed(StunMethod.CHANNEL_BIND, new ChannelNumber(0x6ABC), new XorPeerAddress(PUBLIC_PEER)))
+                                .messageClass()).isEqualTo(StunClass.SUCCESS_RESPONSE))),
+                hostile("RFC 5766 ChannelBind with a broken FINGERPRINT", c -> onAllocation(c, () ->
+                        expectDrop(c, flipLast(c.signed(StunMethod.CHANNEL_BIND, new ChannelNumber(0x6ABD), new XorPeerAddress(PUBLIC_PEER))),
+                                "bad_fingerprint"))),
+
                 // Data (RFC 8656 §11, §12.4): never answered, so every refusal is a counted drop.
+                hostile("ChannelData on an unbound RFC 5766 channel", c -> onAllocation(c, () -> expectDrop(c, channelData(0x7FFF, 8), "unbound_channel"))),
+                hostile("ChannelData with more than 3 bytes after its data", c -> expectDrop(c, Arrays.copyOf(channelData(0x4000, 8), 16), "length_mismatch")),
                 hostile("ChannelData for an unbound channel", c -> onAllocation(c, () -> expectDrop(c, channelData(0x4005, 8), "unbound_channel"))),
                 hostile("ChannelData without an allocation", c -> expectDrop(c, channelData(0x4000, 8), "no_allocation")),
                 hostile("ChannelData shorter than its length", c -> expectDrop(c, Arrays.copyOf(channelData(0x4000, 8), 8), "channel_data_truncated")),
