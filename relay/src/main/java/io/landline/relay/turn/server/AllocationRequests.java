@@ -98,7 +98,7 @@ final class AllocationRequests {
 
     /**
      * RFC 8656 §12.2: CHANNEL-NUMBER in 0x4000-0x4FFF (or RFC 5766's up to 0x7FFF, see
-     * {@link LegacyChannelNumbers}) and one XOR-PEER-ADDRESS (400); the
+     * {@link PacketPath#CHANNELS}) and one XOR-PEER-ADDRESS (400); the
      * peer's family and policy as for permissions; a number bound to another peer, or a peer
      * bound to another number, is refused (400); success binds or refreshes, with its permission.
      */
@@ -109,7 +109,7 @@ final class AllocationRequests {
         }
         Optional<ChannelNumber> number = request.message().first(ChannelNumber.class);
         Optional<XorPeerAddress> peer = request.message().first(XorPeerAddress.class);
-        if (number.isEmpty() || peer.isEmpty() || !LegacyChannelNumbers.isBindable(number.get().value())) {
+        if (number.isEmpty() || peer.isEmpty() || !PacketPath.CHANNELS.contains(number.get().value())) {
             replies.error(request, ErrorCode.BAD_REQUEST, auth);
             return;
         }

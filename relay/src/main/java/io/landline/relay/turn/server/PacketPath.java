@@ -12,11 +12,11 @@ import io.landline.protocol.stun.StunMethod;
 import io.landline.protocol.stun.StunTrailer;
 import io.landline.protocol.stun.StunWriter;
 import io.landline.protocol.stun.TransactionId;
-import io.landline.protocol.stun.attribute.ChannelNumber;
 import io.landline.protocol.stun.attribute.Data;
 import io.landline.protocol.stun.attribute.ErrorCode;
 import io.landline.protocol.stun.attribute.XorPeerAddress;
 import io.landline.protocol.turn.ChannelDataCodec;
+import io.landline.protocol.turn.ChannelRange;
 import io.landline.protocol.turn.PacketKind;
 import io.landline.relay.turn.allocation.Allocation;
 import io.netty.buffer.ByteBuf;
@@ -35,6 +35,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * logs. Callers own the bytes they pass in; what is forwarded is a retained slice.
  */
 final class PacketPath {
+
+    /**
+     * Channel numbers this server binds: RFC 5766's 0x4000-0x7FFF, not only RFC 8656's
+     * 0x4000-0x4FFF. RFC 8656 §12 narrowed the range so that ChannelData never collides with
+     * DTLS or SRTP where RFC 7983 demultiplexes them on one port; a TURN client port carries
+     * neither, and RFC 5766 clients (coturn's among them) pick numbers up to 0x7FFF, which
+     * coturn's server accepts too.
+     */
+    static final ChannelRange CHANNELS = ChannelRange.RFC_5766;
 
     private final TurnService service;
     private final StunDecoder decoder = new StunDecoder();
@@ -62,7 +71,7 @@ final class PacketPath {
             case STUN -> stunFromClient(via, source, packet);
             case CHANNEL_DATA -> channelDataFromClient(via, source, packet);
             default -> {
-                if (LegacyChannelNumbers.isLegacyFirstByte(first)) {
+                if (CHANNELS.coversFirstByte(first)) {
                     channelDataFromClient(via, source, packet);
                 } else {
                     metrics().drop(TurnMetrics.NOT_STUN_OR_CHANNEL_DATA);
@@ -111,10 +120,6 @@ final class PacketPath {
     /** Stage 2b, STUN: decode once; a malformed request with a sound header gets 400, anything else malformed is dropped. */
     private void stunFromClient(ClientChannel via, InetSocketAddress source, ByteBuf packet) {
         DecodeResult<StunMessage> decoded = decoder.decode(packet);
-        if (decoded instanceof Malformed<StunMessage> malformed && isLegacyChannelBind(malformed)) {
-            StunMessage legacy = LegacyChannelNumbers.decodeChannelBind(decoder, packet);
-            decoded = legacy == null ? decoded : new Decoded<>(legacy);
-        }
         if (decoded instanceof Malformed<StunMessage> malformed) {
             if (malformed.deservesBadRequest() && service.rateLimiter().allow(source.getAddress(), service.clock().millis())) {
                 badRequest(via, source, malformed.header().orElseThrow());
@@ -210,11 +215,7 @@ final class PacketPath {
         if (channel >= 0) {
             boolean padded = client.padsChannelData();
             out = client.alloc().ioBuffer(ChannelDataCodec.HEADER_BYTES + bytes + 3);
-            if (ChannelNumber.isValid(channel)) {
-                ChannelDataCodec.encode(channel, payload, padded, out);
-            } else {
-                LegacyChannelNumbers.encode(channel, payload, padded, out);
-            }
+            ChannelDataCodec.encode(channel, payload, padded, out);
         } else {
             out = client.alloc().ioBuffer(StunHeader.BYTES + 24 + 4 + bytes + 3);
             StunWriter.start(out, StunClass.INDICATION, StunMethod.DATA, TransactionId.random(ThreadLocalRandom.current()))
@@ -224,11 +225,6 @@ final class PacketPath {
         }
         client.send(out, endpoint.clientAddress);
         metrics().relayedToClient(bytes);
-    }
-
-    private static boolean isLegacyChannelBind(Malformed<StunMessage> malformed) {
-        return malformed.reason() == MalformedReason.CHANNEL_NUMBER_OUT_OF_RANGE && malformed.deservesBadRequest()
-                && malformed.header().orElseThrow().method().equals(StunMethod.CHANNEL_BIND);
     }
 
     private void badRequest(ClientChannel via, InetSocketAddress source, StunHeader header) {

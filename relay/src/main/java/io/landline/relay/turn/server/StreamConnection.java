@@ -109,28 +109,21 @@ final class StreamConnection implements ClientChannel {
         }
     }
 
-    /** The codec's framer, but for ChannelData of RFC 5766's channels, which it does not know. */
+    /**
+     * The codec's framer, after two checks of our own: a stream is one client's, so ChannelData
+     * before any allocation, or STUN without the magic cookie, means it is not speaking TURN
+     * (an HTTP "GET" reads as channel 0x4745, a TLS ClientHello as a STUN length) and it is
+     * closed at once instead of buffering up to 64 KiB of it.
+     */
     private Framing nextFrame(ByteBuf in) {
         int first = in.getUnsignedByte(in.readerIndex());
-        // A stream is one client's: ChannelData before any allocation, or STUN without the
-        // magic cookie, means it is not speaking TURN (an HTTP "GET" reads as channel 0x4745),
-        // so it is closed at once instead of buffering up to 64 KiB of it.
         if (first >= 0x40 && first <= 0x7F && allocation == null) {
             return new Framing.Invalid(MalformedReason.NOT_STUN_OR_CHANNEL_DATA);
         }
         if (first < 0x40 && in.readableBytes() >= 8 && in.getInt(in.readerIndex() + 4) != StunHeader.MAGIC_COOKIE) {
             return new Framing.Invalid(MalformedReason.BAD_MAGIC_COOKIE);
         }
-        int legacy = LegacyChannelNumbers.streamFrameLength(in);
-        if (legacy < 0) {
-            return framer.next(in);
-        }
-        if (in.readableBytes() < legacy) {
-            return Framing.NeedMore.INSTANCE;
-        }
-        ByteBuf frame = in.retainedSlice(in.readerIndex(), legacy);
-        in.skipBytes(legacy);
-        return new Framing.Frame(io.landline.protocol.turn.PacketKind.CHANNEL_DATA, frame);
+        return framer.next(in);
     }
 
     private void releasePending() {

@@ -38,7 +38,8 @@ final class TurnListenerVerticle extends VerticleBase {
     private final Consumer<NetServerOptions> tls;
     private final int instance;
     private final int instances;
-    private final StreamFramer framer = new StreamFramer();
+    private final StreamFramer framer = new StreamFramer(StreamFramer.DEFAULT_MAX_STUN_MESSAGE_SIZE,
+            StreamFramer.DEFAULT_MAX_CHANNEL_DATA_LENGTH, PacketPath.CHANNELS);
     private final List<io.netty.channel.Channel> udp = new ArrayList<>();
     private final List<NetServer> servers = new ArrayList<>();
     private PacketPath path;
