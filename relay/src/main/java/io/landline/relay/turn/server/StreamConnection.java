@@ -22,7 +22,7 @@ import java.net.InetSocketAddress;
  */
 final class StreamConnection implements ClientChannel {
 
-    /** Bytes buffered for one unfinished frame at most: a STUN message limit plus a ChannelData header. */
+    /** Bytes buffered for one unfinished frame at most: the largest ChannelData (4-byte header, 65535 bytes, padding). */
     private static final int MAX_BUFFERED = StreamFramer.DEFAULT_MAX_CHANNEL_DATA_LENGTH + 8;
 
     private final NetSocketInternal socket;
