@@ -3,7 +3,9 @@ package io.landline.appliance.config;
 import io.landline.cluster.ClusterSettings;
 import io.landline.gateway.https.HttpsSettings;
 import io.landline.gateway.mqtt.MqttSettings;
+import io.landline.net.PortRange;
 import io.landline.relay.RelaySettings;
+import io.landline.relay.TurnSettings;
 import io.landline.storage.StorageSettings;
 import io.landline.tls.TlsSettings;
 import io.landline.tls.TlsSettings.TlsEngine;
@@ -110,8 +112,11 @@ public final class ConfigLoader {
     }
 
     private static RelaySettings relay(SettingReader r) {
-        return new RelaySettings(r.portRange("relay.turn.ports"), r.port("relay.turn.tls-port"),
-                r.portRange("relay.turn.relay-ports"), r.portRange("relay.media.ports"));
+        PortRange turnPorts = r.portRange("relay.turn.ports");
+        int turnTlsPort = r.port("relay.turn.tls-port");
+        PortRange relayPorts = r.portRange("relay.turn.relay-ports");
+        TurnSettings turn = TurnConfig.read(r);
+        return new RelaySettings(turnPorts, turnTlsPort, relayPorts, r.portRange("relay.media.ports"), turn);
     }
 
     /** The two databases the storage layer ships drivers for; empty is the embedded H2. */

@@ -10,7 +10,7 @@ import java.util.Set;
 record Setting(String key, JsonNode value, Origin origin) {
 
     /** Keys whose values never appear in a message, not even in one about that value. */
-    private static final Set<String> SECRET_KEYS = Set.of("storage.password");
+    private static final Set<String> SECRET_KEYS = Set.of("storage.password", "relay.turn.users", "relay.turn.rest-secrets");
     /** Keeps a pasted certificate or a long list from swamping the one line. */
     private static final int MAX_SHOWN = 120;
 
@@ -25,7 +25,7 @@ record Setting(String key, JsonNode value, Origin origin) {
 
     /** The value as a message shows it: one line, bounded, secrets masked. */
     String shown() {
-        if (SECRET_KEYS.contains(key)) {
+        if (SECRET_KEYS.contains(key.replaceFirst("\\[\\d+]$", ""))) {
             return "****";
         }
         String text = value.isContainerNode() ? value.toString() : value.asText();

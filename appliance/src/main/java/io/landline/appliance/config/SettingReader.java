@@ -289,6 +289,22 @@ final class SettingReader {
         }
     }
 
+    /**
+     * A list whose entries {@code parse} turns into values; an entry it refuses with an
+     * {@link IllegalArgumentException} is reported under {@code key[index]} with that message.
+     */
+    <T> List<T> list(String key, java.util.function.Function<String, T> parse) {
+        List<T> values = new ArrayList<>();
+        for (Setting entry : entries(key)) {
+            try {
+                values.add(parse.apply(scalar(entry, "a text value").trim()));
+            } catch (IllegalArgumentException e) {
+                throw entry.invalid(e.getMessage());
+            }
+        }
+        return List.copyOf(values);
+    }
+
     private List<Setting> entries(String key) {
         return entries(setting(key));
     }

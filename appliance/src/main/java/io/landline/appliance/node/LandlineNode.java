@@ -20,6 +20,7 @@ import io.landline.gateway.push.DeviceSessions;
 import io.landline.gateway.push.ForwardingDeviceSessions;
 import io.landline.gateway.push.PushRouter;
 import io.vertx.core.http.ClientAuth;
+import io.landline.relay.turn.server.TurnServer;
 import io.landline.storage.Blocking;
 import io.landline.storage.Database;
 import io.landline.tls.ServerTls;
@@ -58,7 +59,7 @@ public final class LandlineNode {
     private final LandlineConfig config;
     private final SystemdNotifier systemd;
     private final NodeMetrics metrics = new NodeMetrics();
-    private final Readiness readiness = new Readiness(List.of("storage", "cluster", "https", "mqtt", "admin"));
+    private final Readiness readiness = new Readiness(List.of("storage", "cluster", "https", "mqtt", "admin", "relay"));
     private final Instant startedAt = Instant.now();
     private final NodeStatus status;
 
@@ -70,6 +71,7 @@ public final class LandlineNode {
     private String mqttDeployment;
     private PushRouter pushRouter;
     private volatile ProviderService provider;
+    private TurnServer turn;
     private volatile boolean storageUp;
     private boolean stopped;
 
@@ -111,7 +113,8 @@ public final class LandlineNode {
             CompletableFuture<ServerTls> tlsSetup = CompletableFuture.supplyAsync(() -> ServerTls.create(config.tls(), dataDir), startup);
             CompletableFuture<Database> storage = CompletableFuture.supplyAsync(() -> Database.open(config.storage(), dataDir, metrics.registry()), startup);
 
-            VertxOptions options = metrics.enableVertxMetrics(new VertxOptions());
+            // Native epoll where it loads: SO_REUSEPORT lets every event loop read the TURN UDP ports.
+            VertxOptions options = metrics.enableVertxMetrics(new VertxOptions().setPreferNativeTransport(true));
             cluster = step("join cluster '" + config.cluster().name() + "' on " + config.cluster().host() + ":" + config.cluster().port(),
                     () -> Futures.await(ClusterNode.join(config.cluster(), config.node().name(), options, metrics::withVertxMetrics), STEP_TIMEOUT));
             new HazelcastMetrics(cluster).bindTo(metrics.registry());
@@ -161,6 +164,11 @@ public final class LandlineNode {
                             (v, router) -> router.get("/mqtt").handler(mqtt.webSocketRoute()),
                             provider.routes())), perEventLoop), STEP_TIMEOUT));
             readiness.register("https", () -> httpsDeployment != null);
+
+            turn = step("listen on " + config.relay().turn().host() + " ports " + config.relay().turnPorts() + " and "
+                            + config.relay().turnTlsPort() + " (STUN/TURN)",
+                    () -> Futures.await(TurnServer.start(vertx, config.relay(), tls::applyTo, metrics.registry(), Clock.systemUTC()), STEP_TIMEOUT));
+            readiness.register("relay", () -> turn != null);
             vertx.setPeriodic(STORAGE_PING_MS, id -> Blocking.offload(vertx, database::ping).onComplete(r -> {
                 boolean up = r.succeeded() && Boolean.TRUE.equals(r.result());
                 if (up != storageUp) {
@@ -175,6 +183,7 @@ public final class LandlineNode {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String summary = "ready in " + ms + " ms: https " + config.https().host() + ":" + config.https().port()
                 + ", mqtt " + config.mqtt().host() + ":" + config.mqtt().port()
+                + ", STUN/TURN " + config.relay().turnPorts() + " and " + config.relay().turnTlsPort()
                 + ", admin " + config.admin().host() + ":" + config.admin().port()
                 + ", cluster '" + config.cluster().name() + "' with " + cluster.memberCount() + " member(s)";
         LOG.info(summary);
@@ -204,6 +213,9 @@ public final class LandlineNode {
         }
         if (cluster != null && mqttDeployment != null) {
             quietly("close mqtt listener", () -> Futures.await(cluster.vertx().undeploy(mqttDeployment), remaining(deadline)));
+        }
+        if (turn != null) {
+            quietly("close STUN/TURN listeners", () -> Futures.await(turn.stop(), remaining(deadline)));
         }
         if (cluster != null && httpsDeployment != null) {
             quietly("close https listener", () -> Futures.await(cluster.vertx().undeploy(httpsDeployment), remaining(deadline)));

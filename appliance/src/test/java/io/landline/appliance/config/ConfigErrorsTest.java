@@ -251,6 +251,41 @@ class ConfigErrorsTest {
                         in + "key 'gateway.push.team-rate-limit': '-1' is outside 0-1000000")),
                 bad("commit batch in words", Bad.env("LANDLINE_GATEWAY_PUSH_COMMIT_MAX_BATCH", "big",
                         "config error in environment variable LANDLINE_GATEWAY_PUSH_COMMIT_MAX_BATCH: key 'gateway.push.commit-max-batch': 'big' is not a whole number")),
+                // STUN/TURN service.
+                bad("realm with a space", Bad.file("relay:\n  turn:\n    realm: my realm\n",
+                        in + "key 'relay.turn.realm': 'my realm' is not a realm (1-127 printable ASCII characters, no spaces or quotes)")),
+                bad("user without password never shows the entry", Bad.file("relay:\n  turn:\n    users: [\"alice:s3cret\", bob]\n",
+                        in + "key 'relay.turn.users[1]': '****' is not name:password (both non-empty)")),
+                bad("user with empty name", Bad.env("LANDLINE_RELAY_TURN_USERS", ":pw",
+                        "config error in environment variable LANDLINE_RELAY_TURN_USERS: key 'relay.turn.users[0]': '****'"
+                                + " is not name:password (both non-empty)")),
+                bad("user listed twice", Bad.file("relay:\n  turn:\n    users: [\"alice:one\", \"alice:two\"]\n",
+                        in + "key 'relay.turn.users': '****' repeats the user 'alice'")),
+                bad("short REST secret is masked", Bad.env("LANDLINE_RELAY_TURN_REST_SECRETS", "longenoughsecret,short",
+                        "config error in environment variable LANDLINE_RELAY_TURN_REST_SECRETS: key 'relay.turn.rest-secrets[1]': '****'"
+                                + " is not a usable secret (at least 8 characters, no spaces or commas)")),
+                bad("allowed peer that is a host name", Bad.file("relay:\n  turn:\n    allowed-peers: [127.0.0.0/8, intranet.example]\n",
+                        in + "key 'relay.turn.allowed-peers[1]': 'intranet.example' is not an IP address or CIDR prefix"
+                                + " (expected e.g. 10.0.0.0/8 or fc00::/7)")),
+                bad("allowed peer with a long prefix", Bad.file("relay:\n  turn:\n    allowed-peers: [10.0.0.0/40]\n",
+                        in + "key 'relay.turn.allowed-peers[0]': '10.0.0.0/40' has a prefix length outside 0-32")),
+                bad("IPv6 relay address in the IPv4 key", Bad.file("relay:\n  turn:\n    relay-address: \"::1\"\n",
+                        in + "key 'relay.turn.relay-address': '::1' is not an IPv4 address")),
+                bad("IPv4 relay address in the IPv6 key", Bad.file("relay:\n  turn:\n    relay-address-v6: 10.0.0.1\n",
+                        in + "key 'relay.turn.relay-address-v6': '10.0.0.1' is not an IPv6 address")),
+                bad("external IP as a host name", Bad.file("relay:\n  turn:\n    external-ip: turn.example.com\n",
+                        in + "key 'relay.turn.external-ip': 'turn.example.com' is not an IPv4 address")),
+                bad("negative nonce lifetime", Bad.file("relay:\n  turn:\n    nonce-lifetime: -1m\n",
+                        in + "key 'relay.turn.nonce-lifetime': '-1m' is a negative duration")),
+                bad("no allocations at all", Bad.file("relay:\n  turn:\n    max-allocations: 0\n",
+                        in + "key 'relay.turn.max-allocations': '0' is outside 1-1000000")),
+                bad("user quota in words", Bad.file("relay:\n  turn:\n    user-quota: ten\n",
+                        in + "key 'relay.turn.user-quota': 'ten' is not a whole number")),
+                bad("negative request rate", Bad.env("LANDLINE_RELAY_TURN_REQUESTS_PER_SECOND", "-1",
+                        "config error in environment variable LANDLINE_RELAY_TURN_REQUESTS_PER_SECOND: key 'relay.turn.requests-per-second':"
+                                + " '-1' is outside 0-1000000")),
+                bad("bandwidth above 100 Gbit/s", Bad.file("relay:\n  turn:\n    allocation-bandwidth: 200000000\n",
+                        in + "key 'relay.turn.allocation-bandwidth': '200000000' is outside 0-100000000")),
 
                 // The file as a whole.
                 bad("YAML syntax error", Bad.file("https:\n  port: 8443\n   host: x\n",

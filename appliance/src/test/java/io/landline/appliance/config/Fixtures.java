@@ -11,6 +11,7 @@ import io.landline.gateway.provider.ProviderApiSettings;
 import io.landline.gateway.push.PushSettings;
 import io.landline.net.PortRange;
 import io.landline.relay.RelaySettings;
+import io.landline.relay.TurnSettings;
 import io.landline.storage.StorageSettings;
 import io.landline.tls.TlsSettings;
 import io.landline.tls.TlsSettings.TlsEngine;
@@ -60,7 +61,9 @@ final class Fixtures {
                 new AdminSettings("127.0.0.1", 9100),
                 new StorageSettings("", "", "", 8),
                 new ClusterSettings("landline", "127.0.0.1", 5701, 5702, List.of(new Member("127.0.0.1", 5701))),
-                new RelaySettings(new PortRange(3478, 3497), 5349, new PortRange(49152, 65535), new PortRange(16384, 16402)),
+                new RelaySettings(new PortRange(3478, 3497), 5349, new PortRange(49152, 65535), new PortRange(16384, 16402),
+                        new TurnSettings("landline", "0.0.0.0", List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(),
+                                Optional.empty(), Duration.ofMinutes(10), 10000, 10, 50, 10000)),
                 new ActivationSettings(ActivationPolicy.OPEN, Duration.ofDays(365), Optional.empty(), Duration.ofDays(7),
                         new RateLimit(10, Duration.ofMinutes(1), 20)),
                 new ProviderApiSettings(List.of(), PushSettings.defaults(), 10_000));

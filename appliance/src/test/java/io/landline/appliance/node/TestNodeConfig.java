@@ -6,8 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A node configuration on free loopback ports with its state in a temporary directory. */
-public record TestNodeConfig(Path file, Path dataDir, int httpsPort, int adminPort, int clusterPort, int busPort, int mqttPort) {
+/**
+ * A node configuration on free loopback ports with its state in a temporary directory; its
+ * STUN/TURN listeners take two consecutive free ports from {@code turnPort} and a TLS port.
+ */
+public record TestNodeConfig(Path file, Path dataDir, int httpsPort, int adminPort, int clusterPort, int busPort, int mqttPort,
+                             int turnPort, int turnTlsPort) {
 
     public static TestNodeConfig in(Path dir) {
         int https = FreePorts.next();
@@ -15,6 +19,8 @@ public record TestNodeConfig(Path file, Path dataDir, int httpsPort, int adminPo
         int cluster = FreePorts.next();
         int bus = FreePorts.next();
         int mqtt = FreePorts.next();
+        int turn = FreePorts.consecutive(2);
+        int turnTls = FreePorts.next();
         Path dataDir = dir.resolve("var");
         String yaml = """
                 node:
@@ -35,11 +41,16 @@ public record TestNodeConfig(Path file, Path dataDir, int httpsPort, int adminPo
                   port: %d
                   bus-port: %d
                   members: [127.0.0.1:%d]
-                """.formatted(dataDir, https, mqtt, admin, cluster, cluster, bus, cluster);
+                relay:
+                  turn:
+                    host: 127.0.0.1
+                    ports: %d-%d
+                    tls-port: %d
+                """.formatted(dataDir, https, mqtt, admin, cluster, cluster, bus, cluster, turn, turn + 1, turnTls);
         try {
             Path file = dir.resolve("landline.yaml");
             Files.writeString(file, yaml);
-            return new TestNodeConfig(file, dataDir, https, admin, cluster, bus, mqtt);
+            return new TestNodeConfig(file, dataDir, https, admin, cluster, bus, mqtt, turn, turnTls);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,7 +4,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.function.Consumer;
 
 /**
  * The routes of the HTTPS listener. Every error, including a route that does not exist,
@@ -15,16 +14,10 @@ public final class GatewayRoutes {
     private GatewayRoutes() {
     }
 
+    /** The service's own routes; services add theirs (see {@link HttpsRoutes}), the catch-all answers last. */
     public static Router router(Vertx vertx) {
-        return router(vertx, r -> {
-        });
-    }
-
-    /** The routes, with {@code mount} adding a service's own (e.g. MQTT over WebSocket at {@code /mqtt}) before the catch-all. */
-    public static Router router(Vertx vertx, Consumer<Router> mount) {
         Router router = Router.router(vertx);
         router.get("/").handler(GatewayRoutes::service);
-        mount.accept(router);
         router.route().last().handler(ctx -> reason(ctx, 404, "NotFound"));
         router.errorHandler(404, ctx -> reason(ctx, 404, "NotFound"));
         router.errorHandler(405, ctx -> reason(ctx, 405, "MethodNotAllowed"));

@@ -106,7 +106,7 @@ final class MqttTestNode implements AutoCloseable {
         DeploymentOptions twoLoops = new DeploymentOptions().setInstances(2);
         await(cluster.vertx().deployVerticle(() -> endpoint.tcpVerticle(o -> tls.applyTo(o, io.vertx.core.http.ClientAuth.REQUIRED)), twoLoops));
         await(cluster.vertx().deployVerticle(() -> new HttpsVerticle(new HttpsSettings("127.0.0.1", httpsPort), tls::applyTo, registry,
-                router -> router.get("/mqtt").handler(endpoint.webSocketRoute())), twoLoops));
+                java.util.List.<io.landline.gateway.https.HttpsRoutes>of((v, router) -> router.get("/mqtt").handler(endpoint.webSocketRoute()))), twoLoops));
         return self[0];
     }
 
