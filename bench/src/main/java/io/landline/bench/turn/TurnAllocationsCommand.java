@@ -1,0 +1,83 @@
+package io.landline.bench.turn;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Memory per allocation: the server's RSS before, after opening N allocations (each with a
+ * permission and a channel, as a call's relay has), after refreshing them all, and at the end
+ * of a hold; then every allocation is deleted.
+ */
+@Command(name = "turn-allocations", mixinStandardHelpOptions = true,
+        description = "Open N allocations, refresh them, hold them; report the server's RSS per allocation.")
+final class TurnAllocationsCommand implements Callable<Integer> {
+
+    @Mixin
+    Target target;
+
+    @Mixin
+    Credentials credentials;
+
+    @Option(names = "--allocations", description = "(default: ${DEFAULT-VALUE})", defaultValue = "1000")
+    int allocations;
+
+    @Option(names = "--channels", negatable = true, description = "a permission and channel per allocation (default: ${DEFAULT-VALUE})",
+            defaultValue = "true", fallbackValue = "true")
+    boolean channels;
+
+    @Option(names = "--concurrency", description = "setups in flight (default: ${DEFAULT-VALUE})", defaultValue = "64")
+    int concurrency;
+
+    @Option(names = "--hold", converter = Durations.class, description = "time the allocations are held before deletion (default: ${DEFAULT-VALUE})",
+            defaultValue = "5s")
+    Duration hold;
+
+    @Option(names = "--setup-timeout", converter = Durations.class, description = "(default: ${DEFAULT-VALUE})", defaultValue = "120s")
+    Duration setupTimeout;
+
+    @Override
+    public Integer call() {
+        try (UdpTransport transport = target.transport()) {
+            List<InetSocketAddress> peers = new ArrayList<>();
+            if (channels) {
+                peers.add((InetSocketAddress) transport.open(new PeerReceiver(), null).localAddress());
+            }
+            ProcessSample before = target.sample();
+            AllocationOpener.Outcome opened = AllocationOpener.open(transport, target.serverAddress(), credentials, allocations,
+                    concurrency, peers, 600, setupTimeout);
+            Durations.sleep(Duration.ofSeconds(1)); // let the server settle (buffers returned to pools, deferred work done)
+            ProcessSample allocated = target.sample();
+            int refreshed = AllocationOpener.refreshAll(opened.sessions(), 600, concurrency, Duration.ofSeconds(60));
+            Durations.sleep(hold);
+            ProcessSample held = target.sample();
+            AllocationOpener.releaseAll(opened.sessions(), concurrency);
+            Durations.sleep(Duration.ofSeconds(1));
+            ProcessSample released = target.sample();
+
+            int n = opened.sessions().size();
+            Result result = new Result("turn-allocations", target.label)
+                    .put("allocations", n)
+                    .put("failures", opened.failed())
+                    .put("setup_s", opened.seconds())
+                    .put("setups_per_s", n / opened.seconds())
+                    .put("refreshed", refreshed)
+                    .put("rss_before_kib", before == null ? -1 : before.rssKib())
+                    .put("rss_allocated_kib", allocated == null ? -1 : allocated.rssKib())
+                    .put("rss_held_kib", held == null ? -1 : held.rssKib())
+                    .put("rss_released_kib", released == null ? -1 : released.rssKib())
+                    .put("kib_per_allocation", before == null || n == 0 ? Double.NaN : (held.rssKib() - before.rssKib()) / (double) n)
+                    .put("setup_cpu_s", target.cpuSeconds(before, allocated));
+            if (!opened.firstError().isEmpty()) {
+                result.put("first_error", opened.firstError());
+            }
+            result.print();
+            return opened.failed() == 0 ? 0 : 1;
+        }
+    }
+}
