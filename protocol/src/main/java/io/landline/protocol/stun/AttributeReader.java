@@ -3,7 +3,6 @@ package io.landline.protocol.stun;
 import static io.landline.protocol.stun.MalformedReason.BAD_ADDRESS_FAMILY;
 import static io.landline.protocol.stun.MalformedReason.BAD_ATTRIBUTE_LENGTH;
 import static io.landline.protocol.stun.MalformedReason.BAD_UTF8;
-import static io.landline.protocol.stun.MalformedReason.CHANNEL_NUMBER_OUT_OF_RANGE;
 import static io.landline.protocol.stun.MalformedReason.ERROR_CODE_OUT_OF_RANGE;
 import static io.landline.protocol.stun.MalformedReason.VALUE_TOO_LONG;
 
@@ -279,12 +278,11 @@ final class AttributeReader {
         return new PasswordAlgorithms(algorithms);
     }
 
-    /** RFC 8656 §18.1: the number, then 16 RFFU bits; §12: numbers outside 0x4000..0x4FFF are invalid. */
+    /**
+     * RFC 8656 §18.1: the number, then 16 RFFU bits. Any number decodes: whether it may be bound
+     * (§12.2, 400 otherwise) is the server's call, see {@link ChannelNumber#isValid()}.
+     */
     private static Object channelNumber(ByteBuf buf, int value, int len) {
-        if (len != 4) {
-            return BAD_ATTRIBUTE_LENGTH;
-        }
-        int number = buf.getUnsignedShort(value);
-        return ChannelNumber.isValid(number) ? new ChannelNumber(number) : CHANNEL_NUMBER_OUT_OF_RANGE;
+        return len == 4 ? new ChannelNumber(buf.getUnsignedShort(value)) : BAD_ATTRIBUTE_LENGTH;
     }
 }

@@ -39,7 +39,7 @@ public enum MalformedReason {
     ERROR_CODE_OUT_OF_RANGE,
     /** An attribute that only makes sense once appears twice (e.g. two USERNAMEs). */
     DUPLICATE_ATTRIBUTE,
-    /** A channel number outside 0x4000..0x4FFF (RFC 8656 §12). */
+    /** A ChannelData frame's channel number outside the decoder's range (RFC 8656 §12, RFC 5766 §11). */
     CHANNEL_NUMBER_OUT_OF_RANGE,
     /** A ChannelData frame shorter than its Length field claims (RFC 8656 §12.4, §12.5). */
     CHANNEL_DATA_TRUNCATED,

@@ -30,7 +30,7 @@ public final class StunDecoder {
         this(DEFAULT_MAX_MESSAGE_SIZE);
     }
 
-    /** @param maxMessageSize largest message in bytes, header included; 20..65552 */
+    /** @param maxMessageSize largest message in bytes, header included; 20..65555 */
     public StunDecoder(int maxMessageSize) {
         if (maxMessageSize < StunHeader.BYTES || maxMessageSize > StunHeader.BYTES + 0xFFFF) {
             throw new IllegalArgumentException("maxMessageSize must be 20..65555: " + maxMessageSize);

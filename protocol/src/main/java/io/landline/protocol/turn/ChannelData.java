@@ -1,6 +1,5 @@
 package io.landline.protocol.turn;
 
-import io.landline.protocol.stun.attribute.ChannelNumber;
 import io.netty.buffer.ByteBuf;
 import java.util.Objects;
 
@@ -18,14 +17,14 @@ import java.util.Objects;
  * buffer's memory and reference count, so it is readable only while that buffer is; to keep it
  * longer (or hand it to a write that releases), take {@code data.retainedDuplicate()}.
  *
- * @param channelNumber 0x4000..0x4FFF
+ * @param channelNumber 0x4000..0x4FFF, or up to 0x7FFF when decoded under {@link ChannelRange#RFC_5766}
  * @param data          the application data, without padding
  */
 public record ChannelData(int channelNumber, ByteBuf data) {
 
     public ChannelData {
-        if (!ChannelNumber.isValid(channelNumber)) {
-            throw new IllegalArgumentException(String.format("channel numbers are 0x4000..0x4FFF: 0x%04X", channelNumber));
+        if (!ChannelRange.RFC_5766.contains(channelNumber)) {
+            throw new IllegalArgumentException(String.format("channel numbers are 0x4000..0x7FFF: 0x%04X", channelNumber));
         }
         Objects.requireNonNull(data, "data");
     }

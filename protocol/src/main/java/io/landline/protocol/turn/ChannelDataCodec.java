@@ -4,7 +4,6 @@ import io.landline.protocol.stun.DecodeResult;
 import io.landline.protocol.stun.Decoded;
 import io.landline.protocol.stun.Malformed;
 import io.landline.protocol.stun.MalformedReason;
-import io.landline.protocol.stun.attribute.ChannelNumber;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -21,8 +20,16 @@ public final class ChannelDataCodec {
     private ChannelDataCodec() {
     }
 
-    /** Decodes the readable bytes of {@code frame} without moving its indexes or releasing it. */
+    /**
+     * Decodes the readable bytes of {@code frame} without moving its indexes or releasing it;
+     * channel numbers of RFC 8656 only.
+     */
     public static DecodeResult<ChannelData> decode(ByteBuf frame) {
+        return decode(frame, ChannelRange.RFC_8656);
+    }
+
+    /** As {@link #decode(ByteBuf)}, taking the channel numbers of {@code range}. */
+    public static DecodeResult<ChannelData> decode(ByteBuf frame, ChannelRange range) {
         int at = frame.readerIndex();
         int readable = frame.readableBytes();
         if (readable == 0) {
@@ -32,7 +39,7 @@ public final class ChannelDataCodec {
             return Malformed.of(MalformedReason.CHANNEL_DATA_TRUNCATED);
         }
         int channel = frame.getUnsignedShort(at);
-        if (!ChannelNumber.isValid(channel)) {
+        if (!range.contains(channel)) {
             return Malformed.of(MalformedReason.CHANNEL_NUMBER_OUT_OF_RANGE);
         }
         int length = frame.getUnsignedShort(at + 2);
@@ -47,7 +54,8 @@ public final class ChannelDataCodec {
     }
 
     /**
-     * Writes a ChannelData message for {@code channelNumber} carrying the readable bytes of
+     * Writes a ChannelData message for {@code channelNumber} (0x4000..0x7FFF: a server answers in
+     * the range its client chose) carrying the readable bytes of
      * {@code data} (indexes unmoved, not released); {@code padded} adds the zero padding to a
      * multiple of 4 that TCP and TLS require (§12.5).
      *
@@ -67,8 +75,8 @@ public final class ChannelDataCodec {
      * buffer without copying the payload.
      */
     public static void encodeHeader(int channelNumber, int dataLength, ByteBuf out) {
-        if (!ChannelNumber.isValid(channelNumber)) {
-            throw new IllegalArgumentException(String.format("channel numbers are 0x4000..0x4FFF: 0x%04X", channelNumber));
+        if (!ChannelRange.RFC_5766.contains(channelNumber)) {
+            throw new IllegalArgumentException(String.format("channel numbers are 0x4000..0x7FFF: 0x%04X", channelNumber));
         }
         if (dataLength < 0 || dataLength > 0xFFFF) {
             throw new IllegalArgumentException("ChannelData carries 0..65535 bytes: " + dataLength);

@@ -21,16 +21,23 @@ public final class StreamFramer {
 
     private final int maxStunMessageSize;
     private final int maxChannelDataLength;
+    private final ChannelRange channelRange;
 
     public StreamFramer() {
         this(DEFAULT_MAX_STUN_MESSAGE_SIZE, DEFAULT_MAX_CHANNEL_DATA_LENGTH);
     }
 
-    /**
-     * @param maxStunMessageSize   largest STUN message in bytes, header included (20..65552)
-     * @param maxChannelDataLength largest ChannelData Length field (0..65535)
-     */
+    /** Channel numbers of RFC 8656 only. */
     public StreamFramer(int maxStunMessageSize, int maxChannelDataLength) {
+        this(maxStunMessageSize, maxChannelDataLength, ChannelRange.RFC_8656);
+    }
+
+    /**
+     * @param maxStunMessageSize   largest STUN message in bytes, header included (20..65555)
+     * @param maxChannelDataLength largest ChannelData Length field (0..65535)
+     * @param channelRange         the channel numbers whose first byte starts a ChannelData frame
+     */
+    public StreamFramer(int maxStunMessageSize, int maxChannelDataLength, ChannelRange channelRange) {
         if (maxStunMessageSize < 20 || maxStunMessageSize > 20 + 0xFFFF) {
             throw new IllegalArgumentException("maxStunMessageSize must be 20..65555: " + maxStunMessageSize);
         }
@@ -39,6 +46,7 @@ public final class StreamFramer {
         }
         this.maxStunMessageSize = maxStunMessageSize;
         this.maxChannelDataLength = maxChannelDataLength;
+        this.channelRange = java.util.Objects.requireNonNull(channelRange, "channelRange");
     }
 
     /**
@@ -66,7 +74,7 @@ public final class StreamFramer {
             if (frameLength > maxStunMessageSize) {
                 return new Framing.Invalid(MalformedReason.TOO_LARGE);
             }
-        } else if (first >= 0x40 && first <= 0x4F) {
+        } else if (channelRange.coversFirstByte(first)) {
             // RFC 8656 §12.5: over TCP and TLS, ChannelData is padded to a multiple of 4
             kind = PacketKind.CHANNEL_DATA;
             frameLength = ChannelDataCodec.HEADER_BYTES + length + ChannelDataCodec.padding(length);

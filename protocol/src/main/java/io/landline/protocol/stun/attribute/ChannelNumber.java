@@ -1,8 +1,9 @@
 package io.landline.protocol.stun.attribute;
 
 /**
- * CHANNEL-NUMBER (RFC 8656 §18.1), and the rule for channel numbers of ChannelData
- * (§12): 0x4000 through 0x4FFF; the decoder rejects others.
+ * CHANNEL-NUMBER (RFC 8656 §18.1), and the rule for channel numbers (§12): 0x4000 through
+ * 0x4FFF. The decoder takes any 16-bit number, so that a server can answer a ChannelBind for
+ * an invalid one with 400 (§12.2) or accept RFC 5766's older range up to 0x7FFF.
  */
 public record ChannelNumber(int value) implements StunAttribute {
 

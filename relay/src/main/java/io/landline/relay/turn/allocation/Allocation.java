@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ public final class Allocation<S> {
     private final String username;
     private final String quotaName;
     private final byte[] transactionId;
-    private final InetSocketAddress relayedAddress;
+    private final List<InetSocketAddress> relayedAddresses;
     private final S socket;
     private final TokenBucket bandwidth;
     private final Map<InetAddress, Permission> permissions = new HashMap<>();
@@ -44,12 +45,12 @@ public final class Allocation<S> {
      * @param bytesPerSecond the bandwidth cap for data each way together; 0 for none
      */
     public Allocation(FiveTuple fiveTuple, String username, String quotaName, byte[] transactionId,
-                      InetSocketAddress relayedAddress, S socket, int lifetimeSeconds, long bytesPerSecond, long nowMs) {
+                      List<InetSocketAddress> relayedAddresses, S socket, int lifetimeSeconds, long bytesPerSecond, long nowMs) {
         this.fiveTuple = fiveTuple;
         this.username = username;
         this.quotaName = quotaName;
         this.transactionId = transactionId.clone();
-        this.relayedAddress = relayedAddress;
+        this.relayedAddresses = List.copyOf(relayedAddresses);
         this.socket = socket;
         this.bandwidth = new TokenBucket(bytesPerSecond, nowMs);
         refresh(lifetimeSeconds, nowMs);
@@ -72,8 +73,22 @@ public final class Allocation<S> {
         return java.util.Arrays.equals(transactionId, id);
     }
 
-    public InetSocketAddress relayedAddress() {
-        return relayedAddress;
+    /** One relayed transport address per address family, IPv4 first (RFC 8656 §7.2, dual allocation). */
+    public List<InetSocketAddress> relayedAddresses() {
+        return relayedAddresses;
+    }
+
+    /**
+     * Whether the allocation has a relayed address of {@code peer}'s family: a peer of another
+     * family cannot be reached from it (RFC 8656 §9.2, §12.2: 443 Peer Address Family Mismatch).
+     */
+    public boolean relaysFamilyOf(InetAddress peer) {
+        for (InetSocketAddress relayed : relayedAddresses) {
+            if (relayed.getAddress().getAddress().length == peer.getAddress().length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public S socket() {
@@ -182,6 +197,6 @@ public final class Allocation<S> {
 
     @Override
     public String toString() {
-        return "allocation " + relayedAddress + " for " + fiveTuple.transport() + " " + fiveTuple.client();
+        return "allocation " + relayedAddresses + " for " + fiveTuple.transport() + " " + fiveTuple.client();
     }
 }

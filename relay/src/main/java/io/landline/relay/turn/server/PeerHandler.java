@@ -1,0 +1,46 @@
+package io.landline.relay.turn.server;
+
+import io.landline.relay.turn.allocation.Allocation;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DatagramPacket;
+
+/** Reads a relayed socket: every datagram from a peer goes into the packet path, then is released. */
+final class PeerHandler extends ChannelInboundHandlerAdapter {
+
+    private final PacketPath path;
+    private Allocation<RelayEndpoint> allocation;
+
+    PeerHandler(PacketPath path) {
+        this.path = path;
+    }
+
+    /** Set once the allocation exists; datagrams before that are dropped. */
+    void serve(Allocation<RelayEndpoint> allocation) {
+        this.allocation = allocation;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof DatagramPacket packet)) {
+            io.netty.util.ReferenceCountUtil.release(msg);
+            return;
+        }
+        try {
+            if (allocation == null) {
+                path.metrics().drop(TurnMetrics.NO_ALLOCATION);
+            } else {
+                path.fromPeer(allocation, packet.sender(), packet.content());
+            }
+        } finally {
+            packet.release();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // ICMP errors surface here as PortUnreachableException on connected sockets; an
+        // unconnected relayed socket sees few, and none of them concerns the allocation.
+        path.metrics().drop("peer_socket_error");
+    }
+}
