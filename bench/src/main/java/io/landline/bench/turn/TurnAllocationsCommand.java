@@ -31,6 +31,10 @@ final class TurnAllocationsCommand implements Callable<Integer> {
             defaultValue = "true", fallbackValue = "true")
     boolean channels;
 
+    @Option(names = "--steps", description = "open the allocations in this many equal batches, reading RSS after each (default: ${DEFAULT-VALUE})",
+            defaultValue = "1")
+    int steps;
+
     @Option(names = "--concurrency", description = "setups in flight (default: ${DEFAULT-VALUE})", defaultValue = "64")
     int concurrency;
 
@@ -49,10 +53,25 @@ final class TurnAllocationsCommand implements Callable<Integer> {
                 peers.add((InetSocketAddress) transport.open(new PeerReceiver(), null).localAddress());
             }
             ProcessSample before = target.sample();
-            AllocationOpener.Outcome opened = AllocationOpener.open(transport, target.serverAddress(), credentials, allocations,
-                    concurrency, peers, 600, setupTimeout);
-            Durations.sleep(Duration.ofSeconds(1)); // let the server settle (buffers returned to pools, deferred work done)
+            List<TurnSession> sessions = new ArrayList<>();
+            List<Long> rssAfterStep = new ArrayList<>();
+            int failed = 0;
+            String firstError = "";
+            double setupSeconds = 0;
+            for (int step = 0; step < steps; step++) {
+                int batch = allocations / steps + (step < allocations % steps ? 1 : 0);
+                AllocationOpener.Outcome opened = AllocationOpener.open(transport, target.serverAddress(), credentials, batch,
+                        concurrency, peers, 600, setupTimeout);
+                sessions.addAll(opened.sessions());
+                failed += opened.failed();
+                firstError = firstError.isEmpty() ? opened.firstError() : firstError;
+                setupSeconds += opened.seconds();
+                Durations.sleep(Duration.ofSeconds(1)); // let the server settle (buffers back in pools, deferred work done)
+                ProcessSample sample = target.sample();
+                rssAfterStep.add(sample == null ? -1 : sample.rssKib());
+            }
             ProcessSample allocated = target.sample();
+            AllocationOpener.Outcome opened = new AllocationOpener.Outcome(sessions, failed, firstError, setupSeconds);
             int refreshed = AllocationOpener.refreshAll(opened.sessions(), 600, concurrency, Duration.ofSeconds(60));
             Durations.sleep(hold);
             ProcessSample held = target.sample();
@@ -73,6 +92,15 @@ final class TurnAllocationsCommand implements Callable<Integer> {
                     .put("rss_released_kib", released == null ? -1 : released.rssKib())
                     .put("kib_per_allocation", before == null || n == 0 ? Double.NaN : (held.rssKib() - before.rssKib()) / (double) n)
                     .put("setup_cpu_s", target.cpuSeconds(before, allocated));
+            for (int i = 0; i < rssAfterStep.size(); i++) {
+                result.put("rss_step" + (i + 1) + "_kib", rssAfterStep.get(i));
+            }
+            if (steps > 1 && rssAfterStep.get(0) >= 0) {
+                // the slope over the later batches leaves out what the first allocations cost once (pools, tables growing)
+                int perStep = allocations / steps;
+                result.put("kib_per_allocation_marginal",
+                        (rssAfterStep.get(steps - 1) - rssAfterStep.get(0)) / (double) (perStep * (steps - 1)));
+            }
             if (!opened.firstError().isEmpty()) {
                 result.put("first_error", opened.firstError());
             }

@@ -67,7 +67,9 @@ final class UdpTransport implements AutoCloseable {
             if (future.awaitUninterruptibly(5, TimeUnit.SECONDS) && future.isSuccess()) {
                 return future.channel();
             }
-            future.channel().close();
+            if (future.channel().isRegistered()) {
+                future.channel().close(); // the port was taken: try the next one
+            }
         }
         throw new IllegalStateException("no free local UDP port left below 65536");
     }

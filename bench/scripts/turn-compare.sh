@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# coturn and Landline side by side, in one run, with the same load generator
+# (io.landline.bench.turn.TurnBench): STUN Binding answers/s, ChannelData relaying with
+# 200-byte payloads over many allocations (rate, loss, added latency), server CPU time per
+# Binding answer and per relayed packet at fixed offered loads (read from /proc), and RSS per
+# allocation. Prints one table per figure; raw RESULT lines go to $OUT (default
+# ./turn-compare-<time>.txt).
+#
+# Fairness on a 2-core machine: each server is pinned to CPU $SERVER_CPUS (default 1), one
+# at a time, and the generator to CPU $GENERATOR_CPUS (default 0); coturn runs one relay
+# thread (COTURN_RELAY_THREADS), Landline its defaults for the one CPU it sees.
+#
+# Usage: mvn -B -q -DskipTests package && bench/scripts/turn-compare.sh [--quick] [coturn] [landline]
+#   --quick   short phases (a smoke run of the harness, figures not worth recording)
+set -euo pipefail
+root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
+# shellcheck source=turn-servers.sh
+source "$root/bench/scripts/turn-servers.sh"
+
+GENERATOR_CPUS=${GENERATOR_CPUS:-0}
+RATES=${RATES:-"20000 50000"}
+LADDER=${LADDER:-"80000 100000"}
+BINDING_RATES=${BINDING_RATES:-"20000 50000"}
+RELAY_ALLOCATIONS=${RELAY_ALLOCATIONS:-1000}
+MEMORY_ALLOCATIONS=${MEMORY_ALLOCATIONS:-6000}
+WARMUP=${WARMUP:-5s}
+DURATION=${DURATION:-10s}
+servers=()
+for arg in "$@"; do
+  case $arg in
+    --quick) WARMUP=1s DURATION=2s RATES=20000 LADDER= BINDING_RATES=20000 RELAY_ALLOCATIONS=100 MEMORY_ALLOCATIONS=500 ;;
+    coturn | landline) servers+=("$arg") ;;
+    *) echo "usage: $0 [--quick] [coturn] [landline]" >&2; exit 2 ;;
+  esac
+done
+((${#servers[@]})) || servers=(coturn landline)
+
+[[ -d $root/bench/target/classes/io/landline/bench/turn && -f $root/appliance/target/landline.jar ]] ||
+  { echo "build first: (cd $root && mvn -B -q -DskipTests package)" >&2; exit 1; }
+OUT=${OUT:-$PWD/turn-compare-$(date +%Y%m%d-%H%M%S).txt}
+work=$(mktemp -d)
+trap 'stop_server; rm -rf "$work"' EXIT
+
+bench() { # bench LABEL COMMAND ARGS...: one generator run against SERVER_PID, RESULT line appended to $OUT
+  local label=$1 command=$2
+  shift 2
+  taskset -c "$GENERATOR_CPUS" timeout 300 java -XX:+UseParallelGC -Xms512m -Xmx2g \
+    -cp "$root/appliance/target/landline.jar:$root/bench/target/classes" io.landline.bench.turn.TurnBench "$command" \
+    --server "127.0.0.1:$TURN_PORT" --server-pid "$SERVER_PID" --clk-tck "$(getconf CLK_TCK)" --label "$label" "$@" |
+    tee -a "$OUT" | grep '^RESULT' || echo "($label $command $*: no result)" >&2
+}
+
+{
+  echo "# turn-compare $(date -u +%FT%TZ) on $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+  echo "# $(java -version 2>&1 | head -1); coturn $(dpkg-query -W -f='${Version}' coturn 2>/dev/null || echo '?')"
+  echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+} | tee -a "$OUT"
+
+for server in "${servers[@]}"; do
+  mkdir -p "$work/$server"
+  echo "== $server" >&2
+  "start_$server" "$work/$server"
+  label=$server
+  [[ $server == landline && $LANDLINE_MODE == relay-only ]] && label=landline-relay-only
+  sleep 1
+  bench "$label" stun-binding --warmup "$WARMUP" --duration "$DURATION"
+  for rate in $BINDING_RATES; do
+    bench "$label" stun-binding --rate "$rate" --warmup "$WARMUP" --duration "$DURATION"
+  done
+  for rate in $RATES $LADDER; do
+    bench "$label" turn-relay --allocations "$RELAY_ALLOCATIONS" --rate "$rate" --warmup "$WARMUP" --duration "$DURATION"
+  done
+  bench "$label" turn-allocations --allocations "$MEMORY_ALLOCATIONS" --steps 3 --hold 5s
+  stop_server
+done
+
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"
+echo
+"$root/bench/scripts/turn-table.sh" "$OUT"
+echo
+echo "raw results: $OUT"
