@@ -7,6 +7,7 @@ import io.landline.appliance.systemd.SystemdNotifier;
 import io.landline.cluster.ClusterNode;
 import io.landline.cluster.HazelcastMetrics;
 import io.landline.gateway.https.HttpsVerticle;
+import io.landline.relay.turn.server.TurnServer;
 import io.landline.storage.Blocking;
 import io.landline.storage.Database;
 import io.landline.tls.ServerTls;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +46,7 @@ public final class LandlineNode {
     private final LandlineConfig config;
     private final SystemdNotifier systemd;
     private final NodeMetrics metrics = new NodeMetrics();
-    private final Readiness readiness = new Readiness(List.of("storage", "cluster", "https", "admin"));
+    private final Readiness readiness = new Readiness(List.of("storage", "cluster", "https", "admin", "relay"));
     private final Instant startedAt = Instant.now();
     private final NodeStatus status;
 
@@ -52,6 +54,7 @@ public final class LandlineNode {
     private Database database;
     private ServerTls tls;
     private String httpsDeployment;
+    private TurnServer turn;
     private volatile boolean storageUp;
     private boolean stopped;
 
@@ -93,7 +96,8 @@ public final class LandlineNode {
             CompletableFuture<ServerTls> tlsSetup = CompletableFuture.supplyAsync(() -> ServerTls.create(config.tls(), dataDir), startup);
             CompletableFuture<Database> storage = CompletableFuture.supplyAsync(() -> Database.open(config.storage(), dataDir, metrics.registry()), startup);
 
-            VertxOptions options = metrics.enableVertxMetrics(new VertxOptions());
+            // Native epoll where it loads: SO_REUSEPORT lets every event loop read the TURN UDP ports.
+            VertxOptions options = metrics.enableVertxMetrics(new VertxOptions().setPreferNativeTransport(true));
             cluster = step("join cluster '" + config.cluster().name() + "' on " + config.cluster().host() + ":" + config.cluster().port(),
                     () -> Futures.await(ClusterNode.join(config.cluster(), config.node().name(), options, metrics::withVertxMetrics), STEP_TIMEOUT));
             new HazelcastMetrics(cluster).bindTo(metrics.registry());
@@ -113,6 +117,11 @@ public final class LandlineNode {
                     () -> Futures.await(vertx.deployVerticle(() -> new HttpsVerticle(config.https(), tls::applyTo, metrics.registry()), perEventLoop), STEP_TIMEOUT));
             readiness.register("https", () -> httpsDeployment != null);
 
+            turn = step("listen on " + config.relay().turn().host() + " ports " + config.relay().turnPorts() + " and "
+                            + config.relay().turnTlsPort() + " (STUN/TURN)",
+                    () -> Futures.await(TurnServer.start(vertx, config.relay(), tls::applyTo, metrics.registry(), Clock.systemUTC()), STEP_TIMEOUT));
+            readiness.register("relay", () -> turn != null);
+
             database = step("open storage", () -> storage.join());
             storageUp = true;
             readiness.register("storage", () -> storageUp);
@@ -130,6 +139,7 @@ public final class LandlineNode {
 
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String summary = "ready in " + ms + " ms: https " + config.https().host() + ":" + config.https().port()
+                + ", STUN/TURN " + config.relay().turnPorts() + " and " + config.relay().turnTlsPort()
                 + ", admin " + config.admin().host() + ":" + config.admin().port()
                 + ", cluster '" + config.cluster().name() + "' with " + cluster.memberCount() + " member(s)";
         LOG.info(summary);
@@ -153,6 +163,9 @@ public final class LandlineNode {
         readiness.drain();
         systemd.stopping("draining");
         LOG.info("stopping: no new connections, draining");
+        if (turn != null) {
+            quietly("close STUN/TURN listeners", () -> Futures.await(turn.stop(), remaining(deadline)));
+        }
         if (cluster != null && httpsDeployment != null) {
             quietly("close https listener", () -> Futures.await(cluster.vertx().undeploy(httpsDeployment), remaining(deadline)));
         }

@@ -38,7 +38,7 @@ class AdminApiTest {
         assertThat(ready.statusCode()).isEqualTo(200);
         JsonObject body = new JsonObject(ready.body());
         assertThat(body.getString("status")).isEqualTo("ready");
-        assertThat(body.getJsonObject("checks").getMap()).containsOnlyKeys("storage", "cluster", "https", "admin")
+        assertThat(body.getJsonObject("checks").getMap()).containsOnlyKeys("storage", "cluster", "https", "admin", "relay")
                 .allSatisfy((k, v) -> assertThat(v).isEqualTo(true));
     }
 

@@ -6,14 +6,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A node configuration on free loopback ports with its state in a temporary directory. */
-public record TestNodeConfig(Path file, Path dataDir, int httpsPort, int adminPort, int clusterPort, int busPort) {
+/**
+ * A node configuration on free loopback ports with its state in a temporary directory; its
+ * STUN/TURN listeners take two consecutive free ports from {@code turnPort} and a TLS port.
+ */
+public record TestNodeConfig(Path file, Path dataDir, int httpsPort, int adminPort, int clusterPort, int busPort,
+                             int turnPort, int turnTlsPort) {
 
     public static TestNodeConfig in(Path dir) {
         int https = FreePorts.next();
         int admin = FreePorts.next();
         int cluster = FreePorts.next();
         int bus = FreePorts.next();
+        int turn = FreePorts.consecutive(2);
+        int turnTls = FreePorts.next();
         Path dataDir = dir.resolve("var");
         String yaml = """
                 node:
@@ -30,11 +36,16 @@ public record TestNodeConfig(Path file, Path dataDir, int httpsPort, int adminPo
                   port: %d
                   bus-port: %d
                   members: [127.0.0.1:%d]
-                """.formatted(dataDir, https, admin, cluster, cluster, bus, cluster);
+                relay:
+                  turn:
+                    host: 127.0.0.1
+                    ports: %d-%d
+                    tls-port: %d
+                """.formatted(dataDir, https, admin, cluster, cluster, bus, cluster, turn, turn + 1, turnTls);
         try {
             Path file = dir.resolve("landline.yaml");
             Files.writeString(file, yaml);
-            return new TestNodeConfig(file, dataDir, https, admin, cluster, bus);
+            return new TestNodeConfig(file, dataDir, https, admin, cluster, bus, turn, turnTls);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

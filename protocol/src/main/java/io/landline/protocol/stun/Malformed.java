@@ -8,7 +8,9 @@ import java.util.Optional;
  * <p>{@code header} is present when the 20-byte STUN header was sound (first bits zero, magic
  * cookie, length a multiple of 4) and only the attributes were not: that is a STUN message the
  * RFC answers, if it is a request, with 400 Bad Request (RFC 8489 §6.3.1, §7.3.1) using the
- * header's transaction ID. Without a header the bytes are dropped and counted.
+ * header's transaction ID. Without a header the bytes are dropped and counted; so are
+ * messages whose FINGERPRINT is wrong or not last, since a bad FINGERPRINT says the bytes may
+ * not be STUN at all (RFC 8489 §7.3, §14.7).
  *
  * @param reason usable as a metric tag through {@link MalformedReason#tag()}
  * @param header the sound header of a message whose body is malformed, if any

@@ -76,9 +76,4 @@ public record StunMessage(StunClass messageClass, StunMethod method, Transaction
     public boolean isIndication() {
         return messageClass == StunClass.INDICATION;
     }
-
-    /** The header fields, with the length unknown (0) for a message that was built, not decoded. */
-    public StunHeader header(int length) {
-        return new StunHeader(messageClass, method, transactionId, length);
-    }
 }

@@ -5,7 +5,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.Arrays;
+import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -16,9 +17,11 @@ import javax.crypto.spec.SecretKeySpec;
  * from another, and a nonce older than the lifetime is stale (438).
  *
  * <pre>
- *   "obMatJos2" | "gAAA"          | issued-at ms (16 hex) | HMAC-SHA256(key, issued-at | ip)[0..16) (32 hex)
- *   nonce cookie| security features: bit 0 "password algorithms" set (§9.2.1)
+ *   "obMatJos2" | "gAAA"            | base64url( issued-at ms (6 bytes) | HMAC-SHA256(key, issued-at | ip)[0..12) )
+ *   nonce cookie| security features: bit 0 "password algorithms" (§9.2.1)
  * </pre>
+ *
+ * 37 characters: short, because every 401 and 438 carries one to whoever asked.
  */
 public final class NonceScheme {
 
@@ -26,8 +29,11 @@ public final class NonceScheme {
     static final String COOKIE = "obMatJos2";
     /** Only "password algorithms" (bit 0): PASSWORD-ALGORITHMS is offered, username anonymity is not. */
     static final String FEATURES = "gAAA";
-    static final int LENGTH = COOKIE.length() + FEATURES.length() + 16 + 32;
-    private static final HexFormat HEX = HexFormat.of();
+    private static final int TIME_BYTES = 6;
+    private static final int TAG_BYTES = 12;
+    static final int LENGTH = COOKIE.length() + FEATURES.length() + (TIME_BYTES + TAG_BYTES) * 4 / 3;
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     /** What a request's NONCE is worth. */
     public enum Verdict {
@@ -61,22 +67,29 @@ public final class NonceScheme {
     /** A fresh nonce for a client at {@code clientIp} (4 or 16 bytes). */
     public String issue(byte[] clientIp) {
         long issuedAt = clock.millis();
-        return COOKIE + FEATURES + HEX.toHexDigits(issuedAt) + HEX.formatHex(tag(issuedAt, clientIp));
+        byte[] body = new byte[TIME_BYTES + TAG_BYTES];
+        for (int i = 0; i < TIME_BYTES; i++) {
+            body[i] = (byte) (issuedAt >>> (8 * (TIME_BYTES - 1 - i)));
+        }
+        System.arraycopy(tag(issuedAt, clientIp), 0, body, TIME_BYTES, TAG_BYTES);
+        return COOKIE + FEATURES + ENCODER.encodeToString(body);
     }
 
     public Verdict check(String nonce, byte[] clientIp) {
         if (nonce == null || nonce.length() != LENGTH || !nonce.startsWith(COOKIE + FEATURES)) {
             return Verdict.STALE;
         }
-        int at = COOKIE.length() + FEATURES.length();
-        long issuedAt;
-        byte[] tag;
+        byte[] body;
         try {
-            issuedAt = HEX.fromHexDigitsToLong(nonce, at, at + 16);
-            tag = HEX.parseHex(nonce, at + 16, LENGTH);
+            body = DECODER.decode(nonce.substring(COOKIE.length() + FEATURES.length()));
         } catch (IllegalArgumentException e) {
             return Verdict.STALE;
         }
+        long issuedAt = 0;
+        for (int i = 0; i < TIME_BYTES; i++) {
+            issuedAt = issuedAt << 8 | body[i] & 0xff;
+        }
+        byte[] tag = Arrays.copyOfRange(body, TIME_BYTES, TIME_BYTES + TAG_BYTES);
         long age = clock.millis() - issuedAt;
         if (age < 0 || age >= lifetime.toMillis()) {
             return Verdict.STALE;
@@ -91,8 +104,6 @@ public final class NonceScheme {
         }
         m.update(clientIp);
         byte[] full = m.doFinal();
-        byte[] tag = new byte[16];
-        System.arraycopy(full, 0, tag, 0, 16);
-        return tag;
+        return Arrays.copyOf(full, TAG_BYTES);
     }
 }

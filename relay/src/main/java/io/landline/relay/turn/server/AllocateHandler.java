@@ -164,7 +164,8 @@ final class AllocateHandler {
             // 5. A valid token names a port held by an earlier EVEN-PORT allocation; an unknown or expired one gets 508.
             Reserved<InetAddress> held = service.reservations().claim(ask.token().get().value(), service.clock().millis());
             if (held == null) {
-                fail(request, auth, endpoint);
+                service.allocations().release(auth.credential().quotaName());
+                replies.error(request, ErrorCode.INSUFFICIENT_CAPACITY, auth);
                 return;
             }
             service.binder().bindTaken(via.eventLoop(), held.socket(), held.port(), peerHandler, primaryBound);

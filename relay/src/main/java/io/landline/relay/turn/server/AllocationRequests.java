@@ -126,13 +126,15 @@ final class AllocationRequests {
         replies.success(request, auth, List.of());
     }
 
-    /** 443 for a peer of a family the allocation does not relay, 403 for one the policy denies, else 0. */
+    /** 403 for a peer the policy denies, 443 for one of a family the allocation does not relay, else 0. */
     private int refusal(Allocation<RelayEndpoint> allocation, InetSocketAddress peer) {
-        if (!allocation.relaysFamilyOf(peer.getAddress())) {
-            return ErrorCode.PEER_ADDRESS_FAMILY_MISMATCH;
-        }
+        // Policy first: a denied peer is refused as such whatever its family, so that the
+        // answer to ::ffff:127.0.0.1 is "forbidden", not a hint to retry it over IPv6.
         if (!service.peers().permits(peer.getAddress())) {
             return ErrorCode.FORBIDDEN;
+        }
+        if (!allocation.relaysFamilyOf(peer.getAddress())) {
+            return ErrorCode.PEER_ADDRESS_FAMILY_MISMATCH;
         }
         return 0;
     }

@@ -1,5 +1,7 @@
 package io.landline.relay.turn.server;
 
+import io.landline.protocol.stun.MalformedReason;
+import io.landline.protocol.stun.StunHeader;
 import io.landline.protocol.turn.Framing;
 import io.landline.protocol.turn.StreamFramer;
 import io.landline.relay.turn.allocation.Allocation;
@@ -109,6 +111,16 @@ final class StreamConnection implements ClientChannel {
 
     /** The codec's framer, but for ChannelData of RFC 5766's channels, which it does not know. */
     private Framing nextFrame(ByteBuf in) {
+        int first = in.getUnsignedByte(in.readerIndex());
+        // A stream is one client's: ChannelData before any allocation, or STUN without the
+        // magic cookie, means it is not speaking TURN (an HTTP "GET" reads as channel 0x4745),
+        // so it is closed at once instead of buffering up to 64 KiB of it.
+        if (first >= 0x40 && first <= 0x7F && allocation == null) {
+            return new Framing.Invalid(MalformedReason.NOT_STUN_OR_CHANNEL_DATA);
+        }
+        if (first < 0x40 && in.readableBytes() >= 8 && in.getInt(in.readerIndex() + 4) != StunHeader.MAGIC_COOKIE) {
+            return new Framing.Invalid(MalformedReason.BAD_MAGIC_COOKIE);
+        }
         int legacy = LegacyChannelNumbers.streamFrameLength(in);
         if (legacy < 0) {
             return framer.next(in);

@@ -45,7 +45,7 @@ final class TurnFixture implements AutoCloseable {
         this.port = FreePorts.consecutive(2);
         this.tlsPort = FreePorts.next();
         this.tlsDir = Files.createTempDirectory("turn-tls");
-        TurnSettings turn = new TurnSettings(REALM, "127.0.0.1", b.users, b.secrets, b.allowed, Optional.empty(), Optional.empty(),
+        TurnSettings turn = new TurnSettings(REALM, "127.0.0.1", b.users, b.secrets, b.allowed, Optional.empty(), b.relayAddressV6,
                 Optional.empty(), b.nonceLifetime, b.maxAllocations, b.userQuota, b.requestsPerSecond, b.bandwidthKbps);
         RelaySettings settings = new RelaySettings(new PortRange(port, port + 1), tlsPort, b.relayPorts, new PortRange(16384, 16402), turn);
         ServerTls tls = ServerTls.create(new TlsSettings(Optional.empty(), Optional.empty(), TlsSettings.TlsEngine.AUTO, List.of()), tlsDir);
@@ -94,6 +94,7 @@ final class TurnFixture implements AutoCloseable {
         private int bandwidthKbps = 0;
         private PortRange relayPorts = new PortRange(49152, 65535);
         private Clock clock = Clock.systemUTC();
+        private Optional<InetAddress> relayAddressV6 = Optional.empty();
 
         Builder users(String... entries) {
             users = List.of(entries);
@@ -127,6 +128,11 @@ final class TurnFixture implements AutoCloseable {
 
         Builder requestsPerSecond(int limit) {
             requestsPerSecond = limit;
+            return this;
+        }
+
+        Builder relayIpv6(InetAddress address) {
+            relayAddressV6 = Optional.of(address);
             return this;
         }
 
