@@ -7,9 +7,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A socket that counts what it receives during one measured epoch and records latencies. The
@@ -94,11 +92,14 @@ abstract class MeasuringHandler extends ChannelInboundHandlerAdapter {
 
     <T> T onLoop(Callable<T> task) {
         try {
+            if (channel.eventLoop().inEventLoop()) {
+                return task.call();
+            }
             return channel.eventLoop().submit(task).get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (Exception e) {
             throw new IllegalStateException("event loop did not answer", e);
         }
     }

@@ -1,5 +1,6 @@
 package io.landline.bench.turn;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -38,8 +39,9 @@ final class Result {
         return b.toString();
     }
 
-    void print() {
-        System.out.println(line());
-        System.out.flush();
+    /** Prints the line to the command's output (picocli's {@code CommandLine.getOut()}). */
+    void print(PrintWriter out) {
+        out.println(line());
+        out.flush();
     }
 }

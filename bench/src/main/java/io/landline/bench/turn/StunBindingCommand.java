@@ -8,7 +8,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Binding requests from several sockets, at an offered rate (open loop) or flat out (a closed
@@ -21,6 +23,9 @@ final class StunBindingCommand implements Callable<Integer> {
 
     private static final int WARMUP = 0;
     private static final int MEASURED = 1;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     Target target;
@@ -118,6 +123,6 @@ final class StunBindingCommand implements Callable<Integer> {
                 .put("server_cpu_us_per_answer", cpu / tally.counted() * 1e6)
                 .put("server_cpu_pct", 100 * cpu / seconds)
                 .put("server_rss_kib", after == null ? -1 : after.rssKib())
-                .print();
+                .print(spec.commandLine().getOut());
     }
 }

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Memory per allocation: the server's RSS before, after opening N allocations (each with a
@@ -17,6 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "turn-allocations", mixinStandardHelpOptions = true,
         description = "Open N allocations, refresh them, hold them; report the server's RSS per allocation.")
 final class TurnAllocationsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     Target target;
@@ -35,6 +40,9 @@ final class TurnAllocationsCommand implements Callable<Integer> {
             defaultValue = "1")
     int steps;
 
+    @Option(names = "--jvm-heap", description = "the server is a JVM: also read its live heap after a full GC (jcmd) before and while holding")
+    boolean jvmHeap;
+
     @Option(names = "--concurrency", description = "setups in flight (default: ${DEFAULT-VALUE})", defaultValue = "64")
     int concurrency;
 
@@ -52,6 +60,7 @@ final class TurnAllocationsCommand implements Callable<Integer> {
             if (channels) {
                 peers.add((InetSocketAddress) transport.open(new PeerReceiver(), null).localAddress());
             }
+            long heapBefore = jvmHeap ? HeapProbe.liveHeapKib(target.serverPid) : -1;
             ProcessSample before = target.sample();
             List<TurnSession> sessions = new ArrayList<>();
             List<Long> rssAfterStep = new ArrayList<>();
@@ -75,6 +84,7 @@ final class TurnAllocationsCommand implements Callable<Integer> {
             int refreshed = AllocationOpener.refreshAll(opened.sessions(), 600, concurrency, Duration.ofSeconds(60));
             Durations.sleep(hold);
             ProcessSample held = target.sample();
+            long heapHeld = jvmHeap ? HeapProbe.liveHeapKib(target.serverPid) : -1;
             AllocationOpener.releaseAll(opened.sessions(), concurrency);
             Durations.sleep(Duration.ofSeconds(1));
             ProcessSample released = target.sample();
@@ -92,6 +102,11 @@ final class TurnAllocationsCommand implements Callable<Integer> {
                     .put("rss_released_kib", released == null ? -1 : released.rssKib())
                     .put("kib_per_allocation", before == null || n == 0 ? Double.NaN : (held.rssKib() - before.rssKib()) / (double) n)
                     .put("setup_cpu_s", target.cpuSeconds(before, allocated));
+            if (jvmHeap) {
+                result.put("heap_before_kib", heapBefore).put("heap_held_kib", heapHeld)
+                        .put("heap_kib_per_allocation", heapBefore < 0 || heapHeld < 0 || n == 0 ? Double.NaN
+                                : (heapHeld - heapBefore) / (double) n);
+            }
             for (int i = 0; i < rssAfterStep.size(); i++) {
                 result.put("rss_step" + (i + 1) + "_kib", rssAfterStep.get(i));
             }
@@ -104,7 +119,7 @@ final class TurnAllocationsCommand implements Callable<Integer> {
             if (!opened.firstError().isEmpty()) {
                 result.put("first_error", opened.firstError());
             }
-            result.print();
+            result.print(spec.commandLine().getOut());
             return opened.failed() == 0 ? 0 : 1;
         }
     }

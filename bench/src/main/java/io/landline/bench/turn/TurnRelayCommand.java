@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * ChannelData relaying: N allocations, each with a permission and a channel to one of the
@@ -23,6 +25,9 @@ final class TurnRelayCommand implements Callable<Integer> {
     private static final int BASELINE = 2;
     private static final int RELAY_WARMUP = 3;
     private static final int RELAY = 4;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     Target target;
@@ -71,7 +76,7 @@ final class TurnRelayCommand implements Callable<Integer> {
             AllocationOpener.Outcome opened = AllocationOpener.open(transport, target.serverAddress(), credentials, allocations,
                     concurrency, peerAddresses, 600, Duration.ofSeconds(60));
             if (opened.sessions().isEmpty()) {
-                System.err.println("turn-relay: no allocation could be set up: " + opened.firstError());
+                spec.commandLine().getErr().println("turn-relay: no allocation could be set up: " + opened.firstError());
                 return 1;
             }
             List<Flow> flows = new ArrayList<>();
@@ -130,6 +135,6 @@ final class TurnRelayCommand implements Callable<Integer> {
         if (!opened.firstError().isEmpty()) {
             result.put("first_error", opened.firstError());
         }
-        result.print();
+        result.print(spec.commandLine().getOut());
     }
 }
