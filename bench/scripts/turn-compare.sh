@@ -50,6 +50,14 @@ bench() { # bench LABEL COMMAND ARGS...: one generator run against SERVER_PID, R
     tee -a "$OUT" | grep '^RESULT' || echo "($label $command $*: no result)" >&2
 }
 
+idle_cpu() { # idle_cpu LABEL: the server's own CPU use over 5 s without load
+  local before after
+  before=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
+  sleep 5
+  after=$(awk '{print $14 + $15}' "/proc/$SERVER_PID/stat")
+  echo "RESULT figure=idle server=$1 cpu_pct=$(awk -v d=$((after - before)) -v t="$(getconf CLK_TCK)" 'BEGIN {printf "%.3f", 100 * d / t / 5}')" | tee -a "$OUT"
+}
+
 {
   echo "# turn-compare $(date -u +%FT%TZ) on $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
   echo "# $(java -version 2>&1 | head -1); coturn $(dpkg-query -W -f='${Version}' coturn 2>/dev/null || echo '?')"
@@ -63,6 +71,11 @@ for server in "${servers[@]}"; do
   label=$server
   [[ $server == landline && $LANDLINE_MODE == relay-only ]] && label=landline-relay-only
   sleep 1
+  idle_cpu "$label"
+  # memory first, on a fresh server: later runs grow a JVM's committed heap and hide what allocations retain
+  heap=()
+  [[ $server == landline ]] && heap=(--jvm-heap)
+  bench "$label" turn-allocations --allocations "$MEMORY_ALLOCATIONS" --steps 3 --hold 5s "${heap[@]}"
   bench "$label" stun-binding --warmup "$WARMUP" --duration "$DURATION"
   for rate in $BINDING_RATES; do
     bench "$label" stun-binding --rate "$rate" --warmup "$WARMUP" --duration "$DURATION"
@@ -70,7 +83,6 @@ for server in "${servers[@]}"; do
   for rate in $RATES $LADDER; do
     bench "$label" turn-relay --allocations "$RELAY_ALLOCATIONS" --rate "$rate" --warmup "$WARMUP" --duration "$DURATION"
   done
-  bench "$label" turn-allocations --allocations "$MEMORY_ALLOCATIONS" --steps 3 --hold 5s
   stop_server
 done
 

@@ -19,14 +19,22 @@ function r3(x) { return (x == "-" || x == "NaN") ? x : sprintf("%.3f", x) }
     relay[++nr] = sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |", f["server"], f["allocations"], r0(f["offered"]),
       r0(f["relayed_per_s"]), r3(f["loss_pct"]), r1(f["p50_us"]), r1(f["p99_us"]), r1(f["p999_us"]), r1(v("direct_p99_us")),
       r1(v("added_p99_us")), r2(f["server_cpu_us_per_packet"]), r1(f["server_cpu_pct"]))
+  } else if (fig == "idle") {
+    idle[++ni] = sprintf("| %s | %s |", f["server"], f["cpu_pct"])
   } else if (fig == "turn-allocations") {
     before = f["rss_before_kib"]; held = f["rss_held_kib"]; n = f["allocations"]
-    alloc[++na] = sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | %s |", f["server"], n, f["failures"], r0(f["setups_per_s"]),
+    alloc[++na] = sprintf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |", f["server"], n, f["failures"], r0(f["setups_per_s"]),
       r1(before / 1024), r1(held / 1024), r2(f["kib_per_allocation"]), r2(v("kib_per_allocation_marginal")),
-      r1((before + 10000 * f["kib_per_allocation"]) / 1024))
+      r1((before + 10000 * f["kib_per_allocation"]) / 1024), r2(v("heap_kib_per_allocation")))
   }
 }
 END {
+  if (ni) {
+    print "| server | idle CPU % |"
+    print "| --- | --- |"
+    for (i = 1; i <= ni; i++) print idle[i]
+    print ""
+  }
   if (ns) {
     print "| server | mode | offered/s | answered/s | loss % | RTT p50 µs | RTT p99 µs | server CPU µs/answer | server CPU % |"
     print "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
@@ -40,8 +48,8 @@ END {
     print ""
   }
   if (na) {
-    print "| server | allocations | failed | setups/s | RSS before MiB | RSS held MiB | KiB/allocation | KiB/allocation (marginal) | projected RSS at 10k MiB |"
-    print "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    print "| server | allocations | failed | setups/s | RSS before MiB | RSS held MiB | RSS KiB/allocation | RSS KiB/allocation (marginal) | projected RSS at 10k MiB | live heap KiB/allocation |"
+    print "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     for (i = 1; i <= na; i++) print alloc[i]
   }
 }'
