@@ -56,6 +56,27 @@ public record TestNodeConfig(Path file, Path dataDir, int httpsPort, int adminPo
         }
     }
 
+    /**
+     * Lays {@code yaml} over this configuration file, merging sections key by key, so that a
+     * test can add e.g. {@code gateway.activation} beside the {@code gateway.mqtt} set here
+     * (appending a second {@code gateway:} would be a duplicate key).
+     */
+    public TestNodeConfig with(String yaml) {
+        try {
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+            com.fasterxml.jackson.databind.JsonNode base = mapper.readTree(file.toFile());
+            com.fasterxml.jackson.databind.JsonNode extra = mapper.readTree(yaml);
+            if (extra != null && !extra.isMissingNode() && !extra.isNull()) {
+                mapper.readerForUpdating(base).readValue(extra);
+            }
+            mapper.writeValue(file.toFile(), base);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Path caFile() {
         return dataDir.resolve("tls").resolve("ca.pem");
     }
