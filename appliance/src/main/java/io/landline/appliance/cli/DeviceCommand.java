@@ -14,16 +14,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "device", description = "Activated devices: list, show, revoke.",
         subcommands = {DeviceCommand.Revoke.class, DeviceCommand.Show.class, DeviceCommand.ListDevices.class})
-final class DeviceCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+final class DeviceCommand extends CommandGroup {
 
     static DeviceToken token(CommandSpec spec, String text) {
         return DeviceToken.parse(text.trim())

@@ -21,16 +21,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "enrollment", description = "Enrollment tokens for the enrollment activation policy.",
         subcommands = {EnrollmentCommand.Token.class})
-final class EnrollmentCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+final class EnrollmentCommand extends CommandGroup {
 
     @Command(name = "token", description = "Sign a single-use enrollment token (a JWT) with the operator's private key and print it."
             + " Needs no running node: the node checks it with the public key in gateway.activation.enrollment-key.")

@@ -15,16 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "invite", description = "Invite codes for the invite activation policy.",
         subcommands = {InviteCommand.Create.class})
-final class InviteCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+final class InviteCommand extends CommandGroup {
 
     @Command(name = "create", description = "Mint single-use invite codes on the running node and print them, one per line.")
     static final class Create implements Callable<Integer> {

@@ -18,16 +18,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "provider", description = "Manage the ES256 keys providers sign their push tokens with (through the running node's admin API).",
         subcommands = {ProviderCommand.Add.class, ProviderCommand.ListKeys.class, ProviderCommand.Remove.class})
-final class ProviderCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return 2;
-    }
+final class ProviderCommand extends CommandGroup {
 
     /** Sends one admin call and prints its outcome; 1 when the node refuses or cannot be reached. */
     private static int call(CommandSpec spec, ConfigOption config, String method, String path, String body, java.util.function.Function<String, String> done) {
