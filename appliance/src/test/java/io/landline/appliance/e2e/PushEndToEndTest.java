@@ -105,6 +105,42 @@ class PushEndToEndTest {
     }
 
     @Test
+    void fiveHundredPushyNotificationsReachTheConnectedPahoDeviceInTheOrderAccepted() throws Exception {
+        record Arrival(DeviceNotification notification, long at) {
+        }
+        ActivatedDevice device = Nodes.activate(config);
+        LinkedBlockingQueue<Arrival> inbox = new LinkedBlockingQueue<>();
+        int count = 500;
+        try (DeviceConnection connection = DeviceConnection.open(device, "localhost", config.mqttPort(),
+                n -> inbox.add(new Arrival(n, System.nanoTime())))) {
+            Instant expiry = Instant.now().plus(Duration.ofHours(1));
+            long[] sentAt = new long[count];
+            long[] latency = new long[count];
+            List<String> accepted = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                sentAt[i] = System.nanoTime();
+                // one at a time: the order accepted is the order sent
+                var answer = send(pushyX, new SimpleApnsPushNotification(device.token(), "com.x.app", "{\"i\":" + i + "}",
+                        expiry, DeliveryPriority.IMMEDIATE, PushType.ALERT));
+                assertThat(answer.isAccepted()).as("%s", answer.getRejectionReason()).isTrue();
+                accepted.add(answer.getApnsId().toString());
+            }
+            List<String> received = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Arrival a = inbox.poll(10, TimeUnit.SECONDS);
+                assertThat(a).as("notification %d of %d", i + 1, count).isNotNull();
+                received.add(a.notification().apnsId());
+                int index = Integer.parseInt(a.notification().payloadText().replaceAll("\\D", ""));
+                latency[index] = a.at() - sentAt[index];
+            }
+            assertThat(received).containsExactlyElementsOf(accepted);
+            java.util.Arrays.sort(latency);
+            System.out.printf("provider-to-device latency over %d sequential Pushy pushes: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    count, latency[count / 2] / 1e6, latency[count * 99 / 100] / 1e6, latency[count - 1] / 1e6);
+        }
+    }
+
+    @Test
     void mosquittoSubReceivesAStoredPushOnItsTopicWithItsExpiry() throws Exception {
         Path bin = Path.of("/usr/bin/mosquitto_sub");
         assertThat(Files.isExecutable(bin)).as("mosquitto_sub is missing: bin/test installs it (Debian package mosquitto-clients)").isTrue();
