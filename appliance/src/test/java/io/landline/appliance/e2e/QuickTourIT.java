@@ -62,6 +62,10 @@ class QuickTourIT {
                     .containsPattern("\\n200\\n")
                     .containsPattern("\"status\":\"delivered\"")
                     .contains("revoked device");
+            // set -x traces the assignment: the tour's JWT carries the JOSE r||s signature (RFC 7518 §3.4), 64 bytes, not DER
+            java.util.regex.Matcher jwt = java.util.regex.Pattern.compile("JWT=([\\w-]+)\\.([\\w-]+)\\.([\\w-]+)").matcher(out);
+            assertThat(jwt.find()).as(out).isTrue();
+            assertThat(java.util.Base64.getUrlDecoder().decode(jwt.group(3))).hasSize(64);
         }
     }
 }
