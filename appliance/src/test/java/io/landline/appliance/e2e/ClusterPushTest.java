@@ -44,10 +44,8 @@ class ClusterPushTest {
             String name = "e2e-" + a.clusterPort();
             for (TestNodeConfig node : List.of(a, b)) {
                 Nodes.declare(node, List.of(provider));
-                String yaml = Files.readString(node.file())
-                        .replaceFirst("(?m)^  name: test-\\d+$", "  name: " + name)
-                        .replaceFirst("(?m)^  members: \\[.*]$", "  members: [127.0.0.1:" + a.clusterPort() + ", 127.0.0.1:" + b.clusterPort() + "]");
-                Files.writeString(node.file(), yaml + storage);
+                node.addYaml("cluster:\n  name: " + name + "\n  members: [127.0.0.1:" + a.clusterPort() + ", 127.0.0.1:" + b.clusterPort() + "]\n"
+                        + storage);
             }
 
             LandlineNode nodeA = Nodes.start(a);

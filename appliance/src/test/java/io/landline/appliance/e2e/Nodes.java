@@ -32,21 +32,11 @@ final class Nodes {
     private Nodes() {
     }
 
-    /** Adds {@code lines} (already indented) at the top of the {@code gateway:} section of the node's file. */
-    static void addToGateway(TestNodeConfig config, String lines) throws IOException {
-        String yaml = Files.readString(config.file());
-        Files.writeString(config.file(), yaml.replaceFirst("(?m)^gateway:\n", "gateway:\n" + java.util.regex.Matcher.quoteReplacement(lines)));
-    }
-
     /** Declares {@code providers} in the node's file. */
-    static void declare(TestNodeConfig config, List<Provider> providers) throws IOException {
-        StringBuilder lines = new StringBuilder("  providers:\n");
-        providers.forEach(p -> lines.append(p.yamlEntry()));
-        addToGateway(config, lines.toString());
-    }
-
-    static void append(TestNodeConfig config, String yaml) throws IOException {
-        Files.writeString(config.file(), Files.readString(config.file()) + yaml);
+    static void declare(TestNodeConfig config, List<Provider> providers) {
+        StringBuilder yaml = new StringBuilder("gateway:\n  providers:\n");
+        providers.forEach(p -> yaml.append(p.yamlEntry()));
+        config.addYaml(yaml.toString());
     }
 
     static LandlineNode start(TestNodeConfig config) throws Exception {

@@ -45,7 +45,7 @@ class OfflineDeliveryAcrossRestartTest {
     void notificationsAcceptedForAnOfflineDeviceArriveAfterARestartOnPostgres() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             TestNodeConfig config = TestNodeConfig.in(dir);
-            Nodes.append(config, "storage:\n  url: jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres\n  user: postgres\n");
+            config.addYaml("storage:\n  url: jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres\n  user: postgres\n");
             acceptWhileOfflineRestartAndDeliver(config);
         }
     }

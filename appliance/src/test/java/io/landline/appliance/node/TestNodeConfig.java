@@ -56,6 +56,39 @@ public record TestNodeConfig(Path file, Path dataDir, int httpsPort, int adminPo
         }
     }
 
+    /**
+     * Lays {@code extraYaml} over the file: sections it shares with the file (such as
+     * {@code gateway:}, which already holds the MQTT address) are merged key by key, as a
+     * YAML file may name each key only once.
+     */
+    public void addYaml(String extraYaml) {
+        if (extraYaml.isBlank()) {
+            return;
+        }
+        try {
+            org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml();
+            java.util.Map<String, Object> base = yaml.load(Files.readString(file));
+            java.util.Map<String, Object> extra = yaml.load(extraYaml);
+            merge(base, extra);
+            org.yaml.snakeyaml.DumperOptions block = new org.yaml.snakeyaml.DumperOptions();
+            block.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+            Files.writeString(file, new org.yaml.snakeyaml.Yaml(block).dump(base));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void merge(java.util.Map<String, Object> into, java.util.Map<String, Object> from) {
+        from.forEach((key, value) -> {
+            if (value instanceof java.util.Map<?, ?> section && into.get(key) instanceof java.util.Map<?, ?> existing) {
+                merge((java.util.Map<String, Object>) existing, (java.util.Map<String, Object>) section);
+            } else {
+                into.put(key, value);
+            }
+        });
+    }
+
     public Path caFile() {
         return dataDir.resolve("tls").resolve("ca.pem");
     }
