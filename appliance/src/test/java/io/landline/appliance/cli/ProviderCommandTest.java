@@ -93,7 +93,7 @@ class ProviderCommandTest {
         Path declaredPem = writePublic(dir.resolve("declared.pub.pem"), declared);
         Path addedPem = writePublic(dir.resolve("added.pub.pem"), added);
         TestNodeConfig config = TestNodeConfig.in(dir);
-        config.with("""
+        config.addYaml("""
                 gateway:
                   providers:
                     - team: TEAMA

@@ -35,7 +35,7 @@ public final class RunningNode implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("landline-node");
         config = TestNodeConfig.in(dir);
-        config.with(extraYaml);
+        config.addYaml(extraYaml);
         node = LandlineNode.start(ConfigLoader.load(Optional.of(config.file()), Map.of()), SystemdNotifier.fromEnvironment(Map.of()));
     }
 

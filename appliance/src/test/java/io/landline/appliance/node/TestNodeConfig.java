@@ -57,24 +57,36 @@ public record TestNodeConfig(Path file, Path dataDir, int httpsPort, int adminPo
     }
 
     /**
-     * Lays {@code yaml} over this configuration file, merging sections key by key, so that a
-     * test can add e.g. {@code gateway.activation} beside the {@code gateway.mqtt} set here
-     * (appending a second {@code gateway:} would be a duplicate key).
+     * Lays {@code extraYaml} over the file: sections it shares with the file (such as
+     * {@code gateway:}, which already holds the MQTT address) are merged key by key, as a
+     * YAML file may name each key only once.
      */
-    public TestNodeConfig with(String yaml) {
+    public void addYaml(String extraYaml) {
+        if (extraYaml.isBlank()) {
+            return;
+        }
         try {
-            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper(
-                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
-            com.fasterxml.jackson.databind.JsonNode base = mapper.readTree(file.toFile());
-            com.fasterxml.jackson.databind.JsonNode extra = mapper.readTree(yaml);
-            if (extra != null && !extra.isMissingNode() && !extra.isNull()) {
-                mapper.readerForUpdating(base).readValue(extra);
-            }
-            mapper.writeValue(file.toFile(), base);
-            return this;
+            org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml();
+            java.util.Map<String, Object> base = yaml.load(Files.readString(file));
+            java.util.Map<String, Object> extra = yaml.load(extraYaml);
+            merge(base, extra);
+            org.yaml.snakeyaml.DumperOptions block = new org.yaml.snakeyaml.DumperOptions();
+            block.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+            Files.writeString(file, new org.yaml.snakeyaml.Yaml(block).dump(base));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void merge(java.util.Map<String, Object> into, java.util.Map<String, Object> from) {
+        from.forEach((key, value) -> {
+            if (value instanceof java.util.Map<?, ?> section && into.get(key) instanceof java.util.Map<?, ?> existing) {
+                merge((java.util.Map<String, Object>) existing, (java.util.Map<String, Object>) section);
+            } else {
+                into.put(key, value);
+            }
+        });
     }
 
     public Path caFile() {
