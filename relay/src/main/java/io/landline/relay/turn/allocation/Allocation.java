@@ -1,5 +1,7 @@
 package io.landline.relay.turn.allocation;
 
+import io.netty.util.collection.IntObjectHashMap;
+import io.netty.util.collection.IntObjectMap;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
@@ -35,7 +37,9 @@ public final class Allocation<S> {
     private final S socket;
     private final TokenBucket bandwidth;
     private final Map<InetAddress, Permission> permissions = new HashMap<>();
-    private final Map<Integer, ChannelBinding> channels = new HashMap<>();
+    // Keyed by the primitive channel number: looked up per ChannelData packet, where a boxed
+    // Integer above 127 would be one allocation each.
+    private final IntObjectMap<ChannelBinding> channels = new IntObjectHashMap<>(4);
     private final Map<InetSocketAddress, ChannelBinding> channelsByPeer = new HashMap<>();
     private volatile long expiresAtMs;
     private int lifetimeSeconds;

@@ -32,7 +32,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * then ChannelData to its bound peer, a Send indication to its peer, or a STUN request to its
  * handler. From a peer: permission, bandwidth, then ChannelData when a channel is bound to the
  * peer, else a Data indication. Every packet that goes nowhere is a counted drop; nothing here
- * logs. Callers own the bytes they pass in; what is forwarded is a retained slice.
+ * logs. Callers own the bytes they pass in and release them after the call; what is forwarded
+ * to a peer is that same buffer, retained, its indices narrowed to the payload.
  */
 final class PacketPath {
 
@@ -163,14 +164,15 @@ final class PacketPath {
             metrics().drop(TurnMetrics.PEER_DENIED);
             return;
         }
-        ByteBuf content = data.get().content();
+        // A view, so that narrowing its indices leaves the decoded attribute as it was.
+        ByteBuf content = data.get().content().slice();
         toPeer(allocation, to, content, content.readerIndex(), content.readableBytes(), service.clock().millis());
     }
 
     /**
      * Stage 4, to a peer: family, permission, bandwidth, then {@code length} bytes of
-     * {@code bytes} from {@code index} out of the relayed socket, as a retained slice (pooled,
-     * no copy) that the write releases.
+     * {@code bytes} from {@code index} out of the relayed socket: the caller's buffer itself,
+     * retained and narrowed (no copy, and no slice object per packet), released by the write.
      */
     private void toPeer(Allocation<RelayEndpoint> allocation, InetSocketAddress peer, ByteBuf bytes, int index, int length, long now) {
         Channel relayed = allocation.socket().towards(peer.getAddress());
@@ -186,7 +188,7 @@ final class PacketPath {
             metrics().drop(TurnMetrics.BANDWIDTH);
             return;
         }
-        relayed.writeAndFlush(new DatagramPacket(bytes.retainedSlice(index, length), peer), relayed.voidPromise());
+        relayed.writeAndFlush(new DatagramPacket(bytes.retain().setIndex(index, index + length), peer), relayed.voidPromise());
         metrics().relayedToPeer(length);
     }
 

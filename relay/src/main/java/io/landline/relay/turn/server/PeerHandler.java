@@ -34,6 +34,8 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
         try {
             if (allocation == null) {
                 path.metrics().drop(TurnMetrics.NO_ALLOCATION);
+            } else if (Datagrams.cut(packet.content())) {
+                path.metrics().drop(Datagrams.OVERSIZE);
             } else {
                 path.fromPeer(allocation, packet.sender(), packet.content());
             }

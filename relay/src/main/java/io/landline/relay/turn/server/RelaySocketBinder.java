@@ -61,6 +61,7 @@ final class RelaySocketBinder {
         DatagramChannel channel = transport.datagramChannel(address instanceof Inet6Address
                 ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4);
         transport.configure(channel, new DatagramSocketOptions().setReuseAddress(false));
+        Datagrams.sizeReads(channel);
         channel.pipeline().addLast(handler);
         loop.register(channel).addListener(registered -> {
             if (!registered.isSuccess()) {

@@ -86,6 +86,7 @@ final class TurnListenerVerticle extends VerticleBase {
         DatagramChannel channel = transport.datagramChannel(host instanceof Inet6Address ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4);
         transport.configure(channel, new DatagramSocketOptions().setReusePort(shared).setReuseAddress(shared)
                 .setReceiveBufferSize(4 << 20).setSendBufferSize(4 << 20));
+        Datagrams.sizeReads(channel);
         channel.pipeline().addLast(new UdpListener(path));
         loop.register(channel).addListener(registered -> {
             if (!registered.isSuccess()) {

@@ -86,7 +86,7 @@ public final class TurnServer {
                 metrics, clock, relayAddress, turn.relayAddressV6(), turn.externalAddress(), turn.bandwidthKbps() * 125L,
                 new TurnService.EventLog());
 
-        int instances = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+        int instances = listenerLoops();
         AtomicInteger next = new AtomicInteger();
         boolean reusePort = TurnListenerVerticle.reusePort((VertxInternal) vertx);
         return vertx.deployVerticle(() -> new TurnListenerVerticle(service, host, settings.turnPorts(), settings.turnTlsPort(), tls,
@@ -104,6 +104,16 @@ public final class TurnServer {
                             + "; peers allowed beyond the public internet: " + turn.allowedPeers());
                     return new TurnServer(vertx, service, deployment, timer);
                 });
+    }
+
+    /**
+     * One UDP listener per CPU the process may run on, not Vert.x's two event loops per CPU:
+     * the packet path never blocks, so a second loop per CPU only splits each wake-up's batch
+     * of datagrams in two and adds context switches (measured in docs/benchmarks.md). A node
+     * pinned to one CPU relays on one loop, as coturn with {@code relay-threads=1} does.
+     */
+    static int listenerLoops() {
+        return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE));
     }
 
     /** Stops listening and deletes every allocation. */

@@ -24,6 +24,13 @@ final class UdpListener extends ChannelInboundHandlerAdapter implements ClientCh
     private final PacketPath path;
     private final Map<InetSocketAddress, Allocation<RelayEndpoint>> allocations = new HashMap<>();
     private Channel channel;
+    /**
+     * Answers and packets for clients are written as they come and flushed once after the
+     * loop's current batch of reads (of this socket and of the relayed sockets on the loop), so
+     * that a burst leaves in one sendmmsg rather than one sendmsg each.
+     */
+    private final Runnable flush = this::flush;
+    private boolean flushScheduled;
 
     UdpListener(PacketPath path) {
         this.path = path;
@@ -41,6 +48,10 @@ final class UdpListener extends ChannelInboundHandlerAdapter implements ClientCh
             return;
         }
         try {
+            if (Datagrams.cut(packet.content())) {
+                path.metrics().drop(Datagrams.OVERSIZE);
+                return;
+            }
             path.fromClient(this, packet.sender(), packet.content());
         } finally {
             packet.release();
@@ -50,6 +61,11 @@ final class UdpListener extends ChannelInboundHandlerAdapter implements ClientCh
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         path.metrics().drop("client_socket_error");
+    }
+
+    private void flush() {
+        flushScheduled = false;
+        channel.flush();
     }
 
     @Override
@@ -74,7 +90,15 @@ final class UdpListener extends ChannelInboundHandlerAdapter implements ClientCh
 
     @Override
     public void send(ByteBuf message, InetSocketAddress client) {
-        channel.writeAndFlush(new DatagramPacket(message, client), channel.voidPromise());
+        if (!channel.eventLoop().inEventLoop()) {
+            channel.writeAndFlush(new DatagramPacket(message, client), channel.voidPromise());
+            return;
+        }
+        channel.write(new DatagramPacket(message, client), channel.voidPromise());
+        if (!flushScheduled) {
+            flushScheduled = true;
+            channel.eventLoop().execute(flush);
+        }
     }
 
     @Override

@@ -69,7 +69,7 @@ class Ice4jRelayTest {
         Component b = component(controlled);
         relayOnly(controlling, a, controlled, b);
         relayOnly(controlled, b, controlling, a);
-        double relayedBefore = turn.registry.get("landline.turn.relayed.packets").tag("direction", "client_to_peer").counter().count();
+        double relayedBefore = turn.registry.get("landline.turn.relayed.packets").tag("direction", "client_to_peer").functionCounter().count();
 
         controlling.startConnectivityEstablishment();
         controlled.startConnectivityEstablishment();
@@ -79,7 +79,7 @@ class Ice4jRelayTest {
         assertThat(b.getSelectedPair().getLocalCandidate().getType()).isEqualTo(CandidateType.RELAYED_CANDIDATE);
         assertThat(exchange(a, b, "hello through the relay")).isEqualTo("hello through the relay");
         assertThat(exchange(b, a, "and back again")).isEqualTo("and back again");
-        assertThat(turn.registry.get("landline.turn.relayed.packets").tag("direction", "client_to_peer").counter().count())
+        assertThat(turn.registry.get("landline.turn.relayed.packets").tag("direction", "client_to_peer").functionCounter().count())
                 .isGreaterThan(relayedBefore);
     }
 
