@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code java -cp landline-bench.jar io.landline.bench.load.LoadTool <command>}: see each command's help. */
 @Command(name = "landline-load", mixinStandardHelpOptions = true,
         description = "Load tool for Landline's device endpoint and provider API, and for Mosquitto beside them.",
-        subcommands = {SignFleetCommand.class, IdleCommand.class, DeliverCommand.class})
+        subcommands = {SignFleetCommand.class, ActivateFleetCommand.class, IdleCommand.class, DeliverCommand.class})
 public final class LoadTool {
 
     public static void main(String[] args) {
