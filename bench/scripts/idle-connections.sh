@@ -36,6 +36,7 @@ hold() {
   for ((i = 0; i < procs; i++)); do
     local count=$((n / procs + (i < n % procs ? 1 : 0)))
     local sources; sources=$(seq -s, -f "127.0.$((i + 1)).%g" 1 8)
+    : >"$work/idle-$server-$n-$i.out"   # truncated here, not in the child, so no earlier run's HOLDING is read
     pb_tool idle --server "127.0.0.1:$port" --ca "$work/landline/var/tls/ca.pem" --fleet "$work/landline/fleet.tsv" \
       --from "$from" --count "$count" --sources "$sources" --filter "$filter" --in-flight 64 --threads 1 --hold 600 \
       >"$work/idle-$server-$n-$i.out" 2>&1 &

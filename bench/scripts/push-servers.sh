@@ -12,8 +12,9 @@ PB_CLUSTER=${PB_CLUSTER:-15711}
 PB_BUS=${PB_BUS:-15712}
 PB_TEAM=LOADTEAM01
 PB_KEY_ID=LOADKEY001
-# The node's JVM: G1 with a fixed 2 GiB heap ceiling (see docs/benchmarks.md for the choice).
-PB_NODE_JAVA_OPTS=${PB_NODE_JAVA_OPTS:--Xms256m -Xmx2g -XX:+UseG1GC -XX:+AlwaysPreTouch}
+# The node's JVM: G1, a fixed and pre-touched 2 GiB heap, so that RSS grows only by native memory
+# (OpenSSL, Netty buffers) and the heap's share is measured as live heap after a full GC.
+PB_NODE_JAVA_OPTS=${PB_NODE_JAVA_OPTS:--Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseG1GC}
 # Each load process is one JVM with a small heap; its descriptors (<= 20000) bound its share.
 PB_TOOL_JAVA_OPTS=${PB_TOOL_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}
 PB_PIDS=()
@@ -33,9 +34,10 @@ pb_cleanup() {
   for pid in "${PB_PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
 }
 
+# Runs the load tool; in a subshell that execs java, so `pb_tool ... &` leaves the JVM's pid in $!.
 pb_tool() {
   # shellcheck disable=SC2086
-  java $PB_TOOL_JAVA_OPTS -cp "$root/appliance/target/landline.jar:$root/bench/target/classes" io.landline.bench.load.LoadTool "$@"
+  (exec java $PB_TOOL_JAVA_OPTS -cp "$root/appliance/target/landline.jar:$root/bench/target/classes" io.landline.bench.load.LoadTool "$@")
 }
 
 # pb_start_landline DIR: writes DIR/landline.yaml (open activation at a high rate, one provider

@@ -87,9 +87,7 @@ final class DeviceConnector implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        // no peer host: the client session cache would otherwise resume one device's TLS session
-                        // (and so present its certificate) for the next device
-                        SSLEngine engine = ssl.newEngine(ch.alloc());
+                        SSLEngine engine = ssl.newEngine(ch.alloc(), server.getHostString(), server.getPort());
                         keys.assign(engine, member.token());
                         ch.closeFuture().addListener(f -> keys.release(engine));
                         ch.pipeline().addLast("tls", new SslHandler(engine));

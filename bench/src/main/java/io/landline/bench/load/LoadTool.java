@@ -10,6 +10,9 @@ import picocli.CommandLine.Command;
 public final class LoadTool {
 
     public static void main(String[] args) {
+        // Every connection is another device: Netty's client session cache (keyed by host and
+        // port) would resume the previous device's TLS session, and so present its certificate.
+        System.setProperty("io.netty.handler.ssl.openssl.sessionCacheClient", "false");
         System.exit(new CommandLine(new LoadTool()).execute(args));
     }
 }
