@@ -18,6 +18,7 @@ trap pb_cleanup EXIT
 trap 'exit 130' INT TERM
 echo "# $(date -u +%FT%TZ) $(uptime)"
 
+declare -A BASE=()
 max=0; for n in "${counts[@]}"; do ((n > max)) && max=$n; done
 pb_start_landline "$work/landline"
 pb_fleet "$work/landline" "$max"
@@ -28,10 +29,16 @@ hold() {
   local server=$1 port=$2 pid=$3 n=$4 filter=push/# procs from=0 i
   [[ $server == mosquitto ]] && filter='dev/%t'
   procs=$(((n + PER_PROC - 1) / PER_PROC))
-  local heap0=0 heap1=0
-  [[ $server == landline ]] && heap0=$(pb_live_heap_kb "$pid")
-  sleep 1
-  local rss0 slab0 tcp0; rss0=$(pb_rss_kb "$pid"); slab0=$(pb_slab_kb); tcp0=$(pb_tcp_mem_kb)
+  # Per-connection figures are against the server's fresh state, measured once before its first
+  # round: memory a round's connections used stays with the process (allocator arenas, slab
+  # caches) after they close, so a later round's own baseline would understate the cost.
+  local heap0 rss0 slab0 tcp0 heap1=0
+  if [[ -z ${BASE[$server]:-} ]]; then
+    heap0=0; [[ $server == landline ]] && heap0=$(pb_live_heap_kb "$pid")
+    sleep 1
+    BASE[$server]="$heap0 $(pb_rss_kb "$pid") $(pb_slab_kb) $(pb_tcp_mem_kb)"
+  fi
+  read -r heap0 rss0 slab0 tcp0 <<<"${BASE[$server]}"
   local outs=() round=()
   for ((i = 0; i < procs; i++)); do
     local count=$((n / procs + (i < n % procs ? 1 : 0)))
@@ -55,10 +62,10 @@ hold() {
   local connected seconds
   connected=$(cat "${outs[@]}" | sed -n 's/.*connected=\([0-9]*\) .*/\1/p' | paste -sd+ | bc)
   seconds=$(cat "${outs[@]}" | sed -n 's/.*seconds=\([0-9.]*\) .*/\1/p' | sort -g | tail -1)
-  printf 'RESULT server=%s n=%d connected=%d processes=%d seconds=%s handshakes_per_s=%.0f rss_kb_per_conn=%.2f heap_kb_per_conn=%s slab_kb_per_conn=%.2f tcp_mem_kb_per_conn=%.2f rss_mb=%d\n' \
+  printf 'RESULT server=%s n=%d connected=%d processes=%d seconds=%s handshakes_per_s=%.0f rss_kb_per_conn=%.2f heap_kb_per_conn=%s slab_kb_per_conn=%.2f tcp_mem_kb_per_conn=%.2f rss_mb=%d heap_mb=%d\n' \
     "$server" "$n" "$connected" "$procs" "$seconds" "$(bc -l <<<"$connected / $seconds")" "$(bc -l <<<"($rss1 - $rss0) / $n")" \
     "$([[ $server == landline ]] && printf '%.2f' "$(bc -l <<<"($heap1 - $heap0) / $n")" || echo -)" \
-    "$(bc -l <<<"($slab1 - $slab0) / $n")" "$(bc -l <<<"($tcp1 - $tcp0) / $n")" $((rss1 / 1024)) | tee -a "$work/idle-results.txt"
+    "$(bc -l <<<"($slab1 - $slab0) / $n")" "$(bc -l <<<"($tcp1 - $tcp0) / $n")" $((rss1 / 1024)) $((heap1 / 1024)) | tee -a "$work/idle-results.txt"
   grep -h failures= "${outs[@]}" | grep -v 'failed=0 ' >&2 || true
   # stop this round's clients and wait until the server has let the connections go
   local p; for p in "${round[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -75,9 +82,9 @@ for n in "${counts[@]}"; do
 done
 echo "# $(date -u +%FT%TZ) $(uptime)"
 echo
-echo "| server | N | handshakes/s | RSS KB/conn | live heap KB/conn | kernel slab KB/conn | TCP buffers KB/conn | server RSS MB |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| server | N | handshakes/s | RSS KB/conn | live heap KB/conn | kernel slab KB/conn | TCP buffers KB/conn | server RSS MB | live heap MB |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 sed -n 's/^RESULT //p' "$work/idle-results.txt" | while read -r line; do
   declare -A r=(); for kv in $line; do r[${kv%%=*}]=${kv#*=}; done
-  echo "| ${r[server]} | ${r[n]} (${r[connected]} up) | ${r[handshakes_per_s]} | ${r[rss_kb_per_conn]} | ${r[heap_kb_per_conn]} | ${r[slab_kb_per_conn]} | ${r[tcp_mem_kb_per_conn]} | ${r[rss_mb]} |"
+  echo "| ${r[server]} | ${r[n]} (${r[connected]} up) | ${r[handshakes_per_s]} | ${r[rss_kb_per_conn]} | ${r[heap_kb_per_conn]} | ${r[slab_kb_per_conn]} | ${r[tcp_mem_kb_per_conn]} | ${r[rss_mb]} | ${r[heap_mb]} |"
 done
