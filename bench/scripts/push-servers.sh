@@ -34,10 +34,11 @@ pb_cleanup() {
   for pid in "${PB_PIDS[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
 }
 
-# Runs the load tool; in a subshell that execs java, so `pb_tool ... &` leaves the JVM's pid in $!.
+# Execs the load tool: run it as `pb_tool ... &` (the background subshell becomes the JVM, so
+# $! is the JVM's pid and killing it stops the tool) or `(pb_tool ...)` in the foreground.
 pb_tool() {
   # shellcheck disable=SC2086
-  (exec java $PB_TOOL_JAVA_OPTS -cp "$root/appliance/target/landline.jar:$root/bench/target/classes" io.landline.bench.load.LoadTool "$@")
+  exec java $PB_TOOL_JAVA_OPTS -cp "$root/appliance/target/landline.jar:$root/bench/target/classes" io.landline.bench.load.LoadTool "$@"
 }
 
 # pb_start_landline DIR: writes DIR/landline.yaml (open activation at a high rate, one provider
@@ -136,7 +137,7 @@ CONF
 pb_fleet() {
   local dir=$1 n=$2
   if [[ -f $dir/fleet.tsv ]] && (($(wc -l <"$dir/fleet.tsv") >= n)); then return; fi
-  pb_tool activate-fleet --api "https://127.0.0.1:$PB_HTTPS" --ca "$dir/var/tls/ca.pem" -n "$n" --parallel 8 --out "$dir/fleet.tsv"
+  (pb_tool activate-fleet --api "https://127.0.0.1:$PB_HTTPS" --ca "$dir/var/tls/ca.pem" -n "$n" --parallel 32 --out "$dir/fleet.tsv")
 }
 
 pb_rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
