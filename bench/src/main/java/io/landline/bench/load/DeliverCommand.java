@@ -69,7 +69,7 @@ final class DeliverCommand implements Callable<Integer> {
     @Option(names = "--connections", defaultValue = "4", description = "publisher connections")
     int connections;
 
-    @Option(names = "--threads", defaultValue = "1", description = "subscriber event loops")
+    @Option(names = "--threads", defaultValue = "2", description = "subscriber event loops")
     int threads;
 
     @Override
@@ -95,8 +95,9 @@ final class DeliverCommand implements Callable<Integer> {
                 while (sent < total) {
                     long now = System.nanoTime();
                     long due = Math.min(total, (now - t0) / interval + 1);
-                    for (; sent < due; sent++) {
-                        publisher.send(subscribers.get((int) (sent % devices)), t0 + sent * interval);
+                    if (due > sent) {
+                        publisher.sendAll(subscribers, sent, due, t0, interval);
+                        sent = due;
                     }
                     LockSupport.parkNanos(200_000);
                 }

@@ -125,11 +125,18 @@ final class DeviceConnection extends SimpleChannelInboundHandler<MqttMessage> {
         try {
             receiver.received(token, publish.content(), now);
             if (publish.fixedHeader().qosLevel() == MqttQoS.AT_LEAST_ONCE) {
-                ctx.writeAndFlush(MqttMessageBuilders.pubAck().packetId(publish.variableHeader().packetId()).build());
+                ctx.write(MqttMessageBuilders.pubAck().packetId(publish.variableHeader().packetId()).build());
             }
         } finally {
             publish.release();
         }
+    }
+
+    /** PUBACKs of one read go out in one flush. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+        ctx.fireChannelReadComplete();
     }
 
     @Override

@@ -80,6 +80,24 @@ final class MqttPublisher implements Publisher {
     }
 
     @Override
+    public void sendAll(List<Fleet.Member> devices, long first, long end, long t0, long intervalNanos) {
+        // one task per connection per tick, one flush (one TLS record write) per task
+        int n = connections.size();
+        for (int k = 0; k < n; k++) {
+            Connection c = connections.get((next + k) % n);
+            long start = first + k;
+            c.channel.eventLoop().execute(() -> {
+                for (long i = start; i < end; i += n) {
+                    Fleet.Member device = devices.get((int) (i % devices.size()));
+                    c.enqueue("dev/" + device.token(), Publisher.payload(t0 + i * intervalNanos).getBytes(StandardCharsets.US_ASCII));
+                }
+                c.ctx.flush();
+            });
+        }
+        next += (int) ((end - first) % n);
+    }
+
+    @Override
     public long accepted() {
         return accepted.get();
     }
@@ -115,13 +133,19 @@ final class MqttPublisher implements Publisher {
         }
 
         void publish(String topic, byte[] payload) {
+            enqueue(topic, payload);
+            ctx.flush();
+        }
+
+        /** Writes without flushing when the window allows, else queues. */
+        void enqueue(String topic, byte[] payload) {
             if (inFlight >= window) {
                 waiting.add(new Object[] {topic, payload});
                 return;
             }
             inFlight++;
             int id = nextId();
-            ctx.writeAndFlush(MqttMessageBuilders.publish().topicName(topic).qos(MqttQoS.AT_LEAST_ONCE).messageId(id)
+            ctx.write(MqttMessageBuilders.publish().topicName(topic).qos(MqttQoS.AT_LEAST_ONCE).messageId(id)
                     .payload(Unpooled.wrappedBuffer(payload)).build());
         }
 
@@ -177,9 +201,14 @@ final class MqttPublisher implements Publisher {
                 }
                 Object[] queued = waiting.poll();
                 if (queued != null) {
-                    publish((String) queued[0], (byte[]) queued[1]);
+                    enqueue((String) queued[0], (byte[]) queued[1]);
                 }
             }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
         }
 
         @Override

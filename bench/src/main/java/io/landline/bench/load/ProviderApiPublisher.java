@@ -44,8 +44,21 @@ final class ProviderApiPublisher implements Publisher {
 
     @Override
     public void send(Fleet.Member device, long intendedNanos) {
+        context.runOnContext(v -> post(device, intendedNanos));
+    }
+
+    @Override
+    public void sendAll(java.util.List<Fleet.Member> devices, long first, long end, long t0, long intervalNanos) {
+        context.runOnContext(v -> {
+            for (long i = first; i < end; i++) {
+                post(devices.get((int) (i % devices.size())), t0 + i * intervalNanos);
+            }
+        });
+    }
+
+    private void post(Fleet.Member device, long intendedNanos) {
         Buffer body = Buffer.buffer(Publisher.payload(intendedNanos));
-        context.runOnContext(v -> client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/3/device/" + device.token())
+        client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/3/device/" + device.token())
                         .putHeader("authorization", authorization).putHeader("apns-topic", topic).putHeader("apns-push-type", "alert"))
                 .compose(request -> request.send(body))
                 .compose(response -> response.body().map(b -> response.statusCode() == 200 ? "" : response.statusCode() + " " + b))
@@ -56,7 +69,7 @@ final class ProviderApiPublisher implements Publisher {
                         refused.incrementAndGet();
                         lastRefusal = outcome.succeeded() ? outcome.result() : String.valueOf(outcome.cause());
                     }
-                }));
+                });
     }
 
     @Override
