@@ -1,5 +1,7 @@
 package io.landline.appliance.activation;
 
+import io.landline.appliance.cli.CliRun;
+
 import io.landline.appliance.Landline;
 import io.landline.appliance.node.Http;
 import io.landline.appliance.node.TestNodeConfig;
@@ -45,11 +47,8 @@ final class Activations {
         return new JsonObject(response.body()).getString("reason");
     }
 
-    record Run(int code, String out, String err) {
-    }
-
     /** Runs the landline CLI in this JVM with {@code --config} of the test node appended. */
-    Run cli(String... args) {
+    CliRun cli(String... args) {
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--config";
@@ -57,19 +56,8 @@ final class Activations {
         return cliWithoutConfig(all);
     }
 
-    static Run cliWithoutConfig(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        try {
-            System.setOut(new PrintStream(out, true));
-            System.setErr(new PrintStream(err, true));
-            return new Run(Landline.run(args), out.toString(), err.toString());
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static CliRun cliWithoutConfig(String... args) {
+        return CliRun.of(args);
     }
 
     String metrics() throws Exception {

@@ -3,7 +3,7 @@ package io.landline.appliance.activation;
 import static io.landline.testkit.Commands.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.landline.appliance.activation.Activations.Run;
+import io.landline.appliance.cli.CliRun;
 import io.landline.appliance.node.RunningNode;
 import io.landline.client.device.DeviceIdentity;
 import io.landline.client.device.DeviceKeyType;
@@ -63,7 +63,7 @@ class EnrollmentActivationTest {
     }
 
     private static String cliToken(String expires) {
-        Run run = Activations.cliWithoutConfig("enrollment", "token", "--key", KEYS.resolve("operator.key").toString(),
+        CliRun run = Activations.cliWithoutConfig("enrollment", "token", "--key", KEYS.resolve("operator.key").toString(),
                 "--expires", expires, "--subject", "alice@example.net");
         assertThat(run.code()).as(run.err()).isZero();
         return run.out().strip();

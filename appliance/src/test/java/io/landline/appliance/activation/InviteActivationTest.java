@@ -2,7 +2,7 @@ package io.landline.appliance.activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.landline.appliance.activation.Activations.Run;
+import io.landline.appliance.cli.CliRun;
 import io.landline.appliance.node.RunningNode;
 import io.landline.client.device.Activation;
 import io.landline.client.device.ActivationCredential;
@@ -41,7 +41,7 @@ class InviteActivationTest {
     }
 
     private static List<String> mint(int count) {
-        Run run = activations.cli("invite", "create", "--count", String.valueOf(count), "--expires", "1h");
+        CliRun run = activations.cli("invite", "create", "--count", String.valueOf(count), "--expires", "1h");
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.err()).contains(count + " invite code(s)");
         return run.out().lines().toList();
@@ -113,7 +113,7 @@ class InviteActivationTest {
 
     @Test
     void inviteCreateRefusesABadExpiryAsAUsageError() {
-        Run run = activations.cli("invite", "create", "--expires", "a week");
+        CliRun run = activations.cli("invite", "create", "--expires", "a week");
 
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("--expires 'a week' is not a duration");

@@ -4,7 +4,7 @@ import static io.landline.testkit.Commands.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.landline.appliance.activation.Activations.Run;
+import io.landline.appliance.cli.CliRun;
 import io.landline.appliance.node.Http;
 import io.landline.appliance.node.RunningNode;
 import io.landline.client.device.ActivatedDevice;
@@ -93,7 +93,7 @@ class OpenActivationTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("device.key")))).isEqualTo("rw-------");
         assertThat(run(List.of("openssl", "verify", "-CAfile", dir.resolve("ca.pem").toString(), dir.resolve("device.pem").toString())))
                 .contains(": OK");
-        Run shown = activations.cli("device", "show", device.token());
+        CliRun shown = activations.cli("device", "show", device.token());
         assertThat(shown.code()).isZero();
         assertThat(shown.out()).contains(device.token()).contains(type == DeviceKeyType.P256 ? "EC P-256" : "Ed25519").contains("active");
     }
@@ -176,7 +176,7 @@ class OpenActivationTest {
         io.vertx.core.Future<Void> registered = NODE.vertx().eventBus().<String>consumer(DeviceEvents.REVOKED, m -> revoked.add(m.body())).completion();
         registered.toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
 
-        Run run = activations.cli("device", "revoke", device.token());
+        CliRun run = activations.cli("device", "revoke", device.token());
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("revoked device " + device.token() + " at ");
@@ -184,18 +184,18 @@ class OpenActivationTest {
         assertThat(activations.cli("device", "show", device.token()).out()).contains("revoked 20");
         assertThat(activations.metrics()).containsPattern("landline_activation_revocations_total [1-9]");
 
-        Run again = activations.cli("device", "revoke", device.token().toUpperCase());
+        CliRun again = activations.cli("device", "revoke", device.token().toUpperCase());
         assertThat(again.code()).isZero();
         assertThat(again.out()).contains("was already revoked at");
     }
 
     @Test
     void revokingAnUnknownTokenExits1AndAMalformedOneExits2() {
-        Run unknown = activations.cli("device", "revoke", "ab".repeat(32));
+        CliRun unknown = activations.cli("device", "revoke", "ab".repeat(32));
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("no device has token " + "ab".repeat(32));
 
-        Run malformed = activations.cli("device", "revoke", "not-a-token");
+        CliRun malformed = activations.cli("device", "revoke", "not-a-token");
         assertThat(malformed.code()).isEqualTo(2);
         assertThat(malformed.err()).contains("'not-a-token' is not a device token");
     }
@@ -204,7 +204,7 @@ class OpenActivationTest {
     void listCountsActiveAndRevokedDevices() throws Exception {
         activations.postCsr(DeviceIdentity.generate(DeviceKeyType.P256).certificationRequestPem().getBytes(StandardCharsets.US_ASCII));
 
-        Run list = activations.cli("device", "list", "--limit", "3");
+        CliRun list = activations.cli("device", "list", "--limit", "3");
 
         assertThat(list.code()).as(list.err()).isZero();
         assertThat(list.out()).containsPattern("[1-9][0-9]* device\\(s\\): [0-9]+ active, [0-9]+ revoked");

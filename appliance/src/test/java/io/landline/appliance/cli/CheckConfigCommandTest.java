@@ -15,28 +15,14 @@ class CheckConfigCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        try {
-            System.setOut(new PrintStream(out, true));
-            System.setErr(new PrintStream(err, true));
-            return new Run(Landline.run(args), out.toString(), err.toString());
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void brokenFilePrintsOneLineNamingFileKeyAndValueAndExits2() throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.yaml"), "relay:\n  turn:\n    ports: 3497-3478\n");
-        Run run = run("check-config", broken.toString());
+        CliRun run = run("check-config", broken.toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().strip()).doesNotContain("\n").contains(broken.toString()).contains("relay.turn.ports").contains("3497-3478");
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
@@ -45,14 +31,14 @@ class CheckConfigCommandTest {
     @Test
     void misspelledKeyGetsADidYouMean() throws Exception {
         Path broken = Files.writeString(dir.resolve("typo.yaml"), "https:\n  prot: 443\n");
-        Run run = run("check-config", broken.toString());
+        CliRun run = run("check-config", broken.toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("https.prot").contains("did you mean 'https.port'");
     }
 
     @Test
     void missingFileIsAConfigError() {
-        Run run = run("check-config", dir.resolve("absent.yaml").toString());
+        CliRun run = run("check-config", dir.resolve("absent.yaml").toString());
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err().strip()).doesNotContain("\n").contains("absent.yaml");
     }
@@ -60,7 +46,7 @@ class CheckConfigCommandTest {
     @Test
     void validFileExits0AndSummarisesIt() throws Exception {
         Path ok = Files.writeString(dir.resolve("ok.yaml"), "https:\n  port: 443\ncluster:\n  members: [10.0.0.1:5701, 10.0.0.2:5701]\n");
-        Run run = run("check-config", ok.toString());
+        CliRun run = run("check-config", ok.toString());
         assertThat(run.code()).isZero();
         assertThat(run.out()).contains("valid").contains("https 443").contains("2 member(s)");
     }
@@ -72,14 +58,14 @@ class CheckConfigCommandTest {
 
     @Test
     void noCommandPrintsUsageAndExits2() {
-        Run run = run();
+        CliRun run = run();
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("Usage: landline").contains("check-config").contains("start");
     }
 
     @Test
     void versionNamesTheRuntime() {
-        Run run = run("version");
+        CliRun run = run("version");
         assertThat(run.code()).isZero();
         assertThat(run.out()).startsWith("landline ").contains("vert.x 5.").contains("hazelcast 5.");
     }

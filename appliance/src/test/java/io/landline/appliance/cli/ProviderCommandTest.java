@@ -40,22 +40,8 @@ class ProviderCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        try {
-            System.setOut(new PrintStream(out, true));
-            System.setErr(new PrintStream(err, true));
-            return new Run(Landline.run(args), out.toString(), err.toString());
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static KeyPair p256() throws Exception {
@@ -106,7 +92,7 @@ class ProviderCommandTest {
         try {
             assertThat(reason(push(config, added, "TEAMB", "KEYB", "com.b.app"))).isEqualTo("InvalidProviderToken");
 
-            Run add = run("provider", "add", "-c", file, "--team", "TEAMB", "--key-id", "KEYB", "--key", addedPem.toString(), "--topics", "com.b.app,com.b.app.voip");
+            CliRun add = run("provider", "add", "-c", file, "--team", "TEAMB", "--key-id", "KEYB", "--key", addedPem.toString(), "--topics", "com.b.app,com.b.app.voip");
             assertThat(add.code()).as(add.err()).isZero();
             assertThat(run("provider", "add", "-c", file, "--team", "TEAMB", "--key-id", "KEYB", "--key", addedPem.toString()).code()).isEqualTo(1);
 
@@ -115,12 +101,12 @@ class ProviderCommandTest {
             assertThat(reason(push(config, added, "TEAMB", "KEYB", "com.a.app"))).isEqualTo("TopicDisallowed");
             assertThat(reason(push(config, declared, "TEAMA", "KEYA", "com.a.app"))).isEqualTo("BadDeviceToken");
 
-            Run list = run("provider", "list", "-c", file);
+            CliRun list = run("provider", "list", "-c", file);
             assertThat(list.code()).isZero();
             assertThat(list.out()).containsPattern("TEAMA\\s+KEYA\\s+config\\s+\\(any\\)")
                     .containsPattern("TEAMB\\s+KEYB\\s+stored\\s+com.b.app,com.b.app.voip");
 
-            Run refused = run("provider", "remove", "-c", file, "--team", "TEAMA", "--key-id", "KEYA");
+            CliRun refused = run("provider", "remove", "-c", file, "--team", "TEAMA", "--key-id", "KEYA");
             assertThat(refused.code()).isEqualTo(1);
             assertThat(refused.err()).contains("409").contains("declared in the config file");
         } finally {
@@ -134,7 +120,7 @@ class ProviderCommandTest {
 
             assertThat(run("provider", "remove", "-c", file, "--team", "TEAMB", "--key-id", "KEYB").code()).isZero();
             assertThat(reason(push(config, added, "TEAMB", "KEYB", "com.b.app"))).isEqualTo("InvalidProviderToken");
-            Run missing = run("provider", "remove", "-c", file, "--team", "TEAMB", "--key-id", "KEYB");
+            CliRun missing = run("provider", "remove", "-c", file, "--team", "TEAMB", "--key-id", "KEYB");
             assertThat(missing.code()).isEqualTo(1);
             assertThat(missing.err()).contains("404");
         } finally {
@@ -148,7 +134,7 @@ class ProviderCommandTest {
         TestNodeConfig config = TestNodeConfig.in(dir);
         LandlineNode node = start(config);
         try {
-            Run add = run("provider", "add", "-c", config.file().toString(), "--team", "T", "--key-id", "K", "--key", notPublic.toString());
+            CliRun add = run("provider", "add", "-c", config.file().toString(), "--team", "T", "--key-id", "K", "--key", notPublic.toString());
             assertThat(add.code()).isEqualTo(1);
             assertThat(add.err()).contains("400").contains("private key");
         } finally {
