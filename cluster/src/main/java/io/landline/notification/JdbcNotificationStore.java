@@ -200,29 +200,12 @@ final class JdbcNotificationStore implements NotificationStore {
 
     @Override
     public int expire(DeviceToken token, Instant now) {
-        Blocking.check();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement expire = connection.prepareStatement(EXPIRE_TOKEN)) {
-            expire.setObject(1, toColumn(now));
-            expire.setString(2, token.hex());
-            expire.setObject(3, toColumn(now));
-            return expire.executeUpdate();
-        } catch (SQLException e) {
-            throw StorageException.of("cannot expire notifications of " + token, e);
-        }
+        return update(EXPIRE_TOKEN, "cannot expire notifications of " + token, toColumn(now), token.hex(), toColumn(now));
     }
 
     @Override
     public int expireDue(Instant now) {
-        Blocking.check();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement expire = connection.prepareStatement(EXPIRE_DUE)) {
-            expire.setObject(1, toColumn(now));
-            expire.setObject(2, toColumn(now));
-            return expire.executeUpdate();
-        } catch (SQLException e) {
-            throw StorageException.of("cannot expire notifications", e);
-        }
+        return update(EXPIRE_DUE, "cannot expire notifications", toColumn(now), toColumn(now));
     }
 
     @Override
@@ -285,13 +268,20 @@ final class JdbcNotificationStore implements NotificationStore {
 
     @Override
     public int purgeFinishedBefore(Instant cutoff) {
+        return update(PURGE, "cannot purge old receipts", toColumn(cutoff));
+    }
+
+    /** One statement in its own transaction; {@code failure} names what could not be done. */
+    private int update(String sql, String failure, Object... parameters) {
         Blocking.check();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement purge = connection.prepareStatement(PURGE)) {
-            purge.setObject(1, toColumn(cutoff));
-            return purge.executeUpdate();
+             PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                update.setObject(i + 1, parameters[i]);
+            }
+            return update.executeUpdate();
         } catch (SQLException e) {
-            throw StorageException.of("cannot purge old receipts", e);
+            throw StorageException.of(failure, e);
         }
     }
 
