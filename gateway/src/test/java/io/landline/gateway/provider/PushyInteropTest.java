@@ -76,8 +76,12 @@ class PushyInteropTest {
         node.delivery.connect(token);
         node.pipeline.deviceReady(token);
         List<CompletableFuture<PushNotificationResponse<SimpleApnsPushNotification>>> sent = new ArrayList<>();
+        // One at a time: concurrent HTTP/2 streams may reach the gateway in any order, and the
+        // promise is delivery in the order accepted, which is then the order sent.
         for (int i = 1; i <= 20; i++) {
-            sent.add(pushy.sendNotification(new SimpleApnsPushNotification(token.hex(), "com.example.app", "{\"aps\":{\"alert\":\"" + i + "\"}}")));
+            var answer = pushy.sendNotification(new SimpleApnsPushNotification(token.hex(), "com.example.app", "{\"aps\":{\"alert\":\"" + i + "\"}}"));
+            answer.get(10, TimeUnit.SECONDS);
+            sent.add(answer);
         }
         for (var f : sent) {
             PushNotificationResponse<SimpleApnsPushNotification> answer = f.get(10, TimeUnit.SECONDS);
