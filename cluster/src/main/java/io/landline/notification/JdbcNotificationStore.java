@@ -85,6 +85,71 @@ final class JdbcNotificationStore implements NotificationStore {
         }
     }
 
+    @Override
+    public int recordDelivered(List<Delivered> batch) {
+        Blocking.check();
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                int collapsed = recordDelivered(connection, batch);
+                connection.commit();
+                return collapsed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw StorageException.of("cannot record " + batch.size() + " delivered notification(s)", e);
+        }
+    }
+
+    private int recordDelivered(Connection connection, List<Delivered> batch) throws SQLException {
+        int collapsed = 0;
+        try (PreparedStatement collapse = connection.prepareStatement(COLLAPSE)) {
+            boolean any = false;
+            for (Delivered d : batch) {
+                Notification n = d.submission().notification();
+                if (n.collapseId().isPresent()) {
+                    collapse.setObject(1, toColumn(d.deliveredAt()));
+                    collapse.setString(2, n.token().hex());
+                    collapse.setString(3, n.collapseId().get());
+                    collapse.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                collapsed = sum(collapse.executeBatch());
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Delivered d : batch) {
+                Notification n = d.submission().notification();
+                insert.setObject(1, n.id());
+                insert.setString(2, d.submission().team());
+                insert.setString(3, n.token().hex());
+                insert.setString(4, n.topic());
+                insert.setString(5, n.pushType());
+                insert.setInt(6, n.priority());
+                insert.setObject(7, n.expiration().map(JdbcNotificationStore::toColumn).orElse(null));
+                insert.setString(8, n.collapseId().orElse(null));
+                insert.setBytes(9, null);
+                insert.setString(10, "delivered");
+                insert.setString(11, null);
+                insert.setObject(12, toColumn(n.acceptedAt()));
+                insert.setObject(13, toColumn(d.deliveredAt()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return collapsed;
+    }
+
     private StoreOutcome store(Connection connection, List<Submission> batch) throws SQLException {
         Instant now = Instant.now();
         // Within the batch, a later notification with the same device and collapse id replaces

@@ -30,6 +30,14 @@ public interface NotificationStore {
      */
     StoreOutcome store(List<Submission> batch);
 
+    /**
+     * Records the receipts of notifications delivered before they were stored, in one
+     * transaction: each is written as delivered (without its payload), and a pending
+     * notification of the same device with the same collapse id is dropped as collapsed, as if
+     * the delivered one had been stored first. Returns how many were collapsed.
+     */
+    int recordDelivered(List<Delivered> batch);
+
     /** The device's pending, unexpired notifications, oldest first, at most {@code limit}. */
     List<Notification> pending(DeviceToken token, Instant now, int limit);
 

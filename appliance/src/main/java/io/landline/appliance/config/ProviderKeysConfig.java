@@ -44,7 +44,8 @@ final class ProviderKeysConfig {
         PushSettings push = new PushSettings(
                 r.intBetween("gateway.push.max-pending-per-device", 1, 100_000),
                 atLeastOneSecond(r, "gateway.push.receipt-retention"),
-                r.intBetween("gateway.push.commit-max-batch", 1, 10_000));
+                r.intBetween("gateway.push.commit-max-batch", 1, 10_000),
+                r.durationBetween("gateway.push.delivery-wait", java.time.Duration.ZERO, java.time.Duration.ofSeconds(10)));
         return new ProviderApiSettings(keys, push, r.intBetween("gateway.push.team-rate-limit", 0, 1_000_000));
     }
 

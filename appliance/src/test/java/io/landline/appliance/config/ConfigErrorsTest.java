@@ -249,6 +249,8 @@ class ConfigErrorsTest {
                         in + "key 'gateway.push.receipt-retention': '500ms' is shorter than 1s")),
                 bad("negative team rate", Bad.file("gateway:\n  push:\n    team-rate-limit: -1\n",
                         in + "key 'gateway.push.team-rate-limit': '-1' is outside 0-1000000")),
+                bad("delivery wait too long", Bad.file("gateway:\n  push:\n    delivery-wait: 1m\n",
+                        in + "key 'gateway.push.delivery-wait': '1m' is outside 0s-10s")),
                 bad("commit batch in words", Bad.env("LANDLINE_GATEWAY_PUSH_COMMIT_MAX_BATCH", "big",
                         "config error in environment variable LANDLINE_GATEWAY_PUSH_COMMIT_MAX_BATCH: key 'gateway.push.commit-max-batch': 'big' is not a whole number")),
                 // STUN/TURN service.

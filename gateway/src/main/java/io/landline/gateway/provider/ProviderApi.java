@@ -12,6 +12,7 @@ import io.landline.protocol.token.DeviceToken;
 import io.landline.provider.ProviderKey;
 import io.landline.storage.Blocking;
 import io.landline.storage.GroupCommit;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -140,7 +141,9 @@ public final class ProviderApi implements HttpsRoutes {
             refuse(ctx, ApnsReason.BadPath);
             return;
         }
-        Blocking.offload(vertx, () -> store.receipt(id)).onComplete(found -> {
+        Optional<Receipt> fresh = pipeline.unwrittenReceipt(id);
+        Future<Optional<Receipt>> lookup = fresh.isPresent() ? Future.succeededFuture(fresh) : Blocking.offload(vertx, () -> store.receipt(id));
+        lookup.onComplete(found -> {
             if (found.failed()) {
                 refuse(ctx, ApnsReason.ServiceUnavailable);
                 return;

@@ -25,11 +25,13 @@ public final class PushMetrics {
     private final Timer deliveryLatency;
     private final DistributionSummary acceptBatches;
     private final DistributionSummary markBatches;
+    private final DistributionSummary receiptBatches;
+    private final Map<PushPipeline.HandOver, Counter> handOvers = new java.util.EnumMap<>(PushPipeline.HandOver.class);
     private final AtomicLong pending = new AtomicLong();
 
     public PushMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.accepted = Counter.builder("landline.push.accepted").description("Notifications committed and answered 200").register(registry);
+        this.accepted = Counter.builder("landline.push.accepted").description("Notifications answered 200: delivered or committed").register(registry);
         this.delivered = Counter.builder("landline.push.delivered").description("Notifications acknowledged by their device (PUBACK)").register(registry);
         this.expired = Counter.builder("landline.push.expired").description("Notifications expired before delivery, now-or-never ones included").register(registry);
         this.collapsed = dropped("collapsed");
@@ -40,6 +42,13 @@ public final class PushMetrics {
                 .publishPercentiles(0.5, 0.99).register(registry);
         this.acceptBatches = batches("accept");
         this.markBatches = batches("mark");
+        this.receiptBatches = batches("receipt");
+        for (PushPipeline.HandOver outcome : PushPipeline.HandOver.values()) {
+            handOvers.put(outcome, Counter.builder("landline.push.handed.over").tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                    .description("Notifications published straight to a connected device before any commit, by outcome:"
+                            + " delivered (answered on the PUBACK), stored (the connection went first), timed_out (stored after the wait)")
+                    .register(registry));
+        }
         Gauge.builder("landline.push.pending", pending, AtomicLong::get).description("Notifications stored and waiting for their device")
                 .register(registry);
     }
@@ -87,6 +96,14 @@ public final class PushMetrics {
 
     public void markBatch(int size) {
         markBatches.record(size);
+    }
+
+    public void receiptBatch(int size) {
+        receiptBatches.record(size);
+    }
+
+    public void handedOver(PushPipeline.HandOver outcome) {
+        handOvers.get(outcome).increment();
     }
 
     public void pending(long count) {

@@ -1,6 +1,8 @@
 package io.landline.gateway.push;
 
+import io.landline.notification.Delivered;
 import io.landline.notification.Notification;
+import io.landline.notification.Receipt;
 import io.landline.notification.NotificationStore;
 import io.landline.notification.StoreOutcome;
 import io.landline.notification.Submission;
@@ -14,22 +16,30 @@ import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The push path after the provider API has checked a request:
+ * The push path after the provider API has checked a request. The provider's 200 means the
+ * notification is delivered or durably stored:
  * <ol>
- *   <li><b>commit</b> — {@link #accept} hands the notification to the group-commit writer; the
- *       provider's 200 waits for the commit, so an answered notification is in the database;</li>
- *   <li><b>route</b> — a device connected here gets it at once, a device connected elsewhere
- *       through the {@link NotificationRouter}; otherwise it waits in the store;</li>
+ *   <li><b>hand over</b> — when its device is connected to this node with nothing of its own
+ *       pending or being stored, {@link #accept} publishes it at once and the 200 waits for the
+ *       device's PUBACK (at most {@link PushSettings#deliveryWait()}): a delivered notification
+ *       needs no stored copy, only a receipt, written afterwards in large batches;</li>
+ *   <li><b>commit</b> — otherwise (and when the PUBACK does not come in time) the notification
+ *       goes to the group-commit writer, and the 200 waits for the commit;</li>
+ *   <li><b>route</b> — after the commit, a device connected here gets it at once, a device
+ *       connected elsewhere through the {@link NotificationRouter}; otherwise it waits in the store;</li>
  *   <li><b>deliver</b> — through {@link DeviceDelivery}; the PUBACK marks it delivered, again in
  *       group commits;</li>
  *   <li><b>drain</b> — {@link #deviceReady} sends a device's pending notifications in acceptance
@@ -48,8 +58,32 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
     static final long SWEEP_MS = 30_000;
     static final long PENDING_GAUGE_MS = 10_000;
     static final long PURGE_MS = 600_000;
+    /** Receipts of delivered notifications are not what a 200 waits for: written in larger, later batches. */
+    static final int RECEIPT_MAX_BATCH = 2048;
+    static final Duration RECEIPT_LINGER = Duration.ofMillis(20);
+    /** Past this many unwritten receipts, new notifications take the commit path, which the writer paces. */
+    static final int RECEIPT_BACKLOG_LIMIT = GroupCommit.DEFAULT_QUEUE_CAPACITY / 2;
 
     private record Mark(UUID id, boolean delivered) {
+    }
+
+    /** A notification published straight to its connected device; its provider waits for the PUBACK. */
+    private static final class HandedOver {
+        final Submission submission;
+        final DeviceQueue queue;
+        final CompletableFuture<Void> answered;
+        final long deadline;
+        /** Answered, or given to the store after the wait ran out. */
+        boolean settled;
+        /** The wait ran out; the commit of the stored copy. */
+        CompletableFuture<Void> stored;
+
+        HandedOver(Submission submission, DeviceQueue queue, CompletableFuture<Void> answered, long deadline) {
+            this.submission = submission;
+            this.queue = queue;
+            this.answered = answered;
+            this.deadline = deadline;
+        }
     }
 
     /** One device connected to this node, and where its backlog stands. */
@@ -58,6 +92,8 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
         /** A notification for this device was committed while the backlog was being read. */
         boolean dirty;
         boolean closed;
+        /** Notifications of this device submitted to the writer and not yet routed: later ones queue behind them. */
+        int storing;
     }
 
     private final NotificationStore store;
@@ -67,6 +103,12 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
     private final PushMetrics metrics;
     private final GroupCommit<Submission> commits;
     private final GroupCommit<Mark> marks;
+    private final GroupCommit<Delivered> receipts;
+    /** Receipts of handed-over notifications not yet written, so the receipt API knows them at once. */
+    private final Map<UUID, Receipt> unwritten = new ConcurrentHashMap<>();
+    /** Handed-over notifications in the order their waits end. */
+    private final ArrayDeque<HandedOver> waiting = new ArrayDeque<>();
+    private final long deliveryWaitNanos;
     private final Map<DeviceToken, DeviceQueue> queues = new HashMap<>();
     private Context context;
 
@@ -80,6 +122,9 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
                 GroupCommit.DEFAULT_QUEUE_CAPACITY, this::storeBatch, metrics::acceptBatch);
         this.marks = new GroupCommit<>("delivery-marks", settings.commitMaxBatch(), Duration.ZERO,
                 GroupCommit.DEFAULT_QUEUE_CAPACITY, this::markBatch, metrics::markBatch);
+        this.receipts = new GroupCommit<>("receipts", RECEIPT_MAX_BATCH, RECEIPT_LINGER,
+                GroupCommit.DEFAULT_QUEUE_CAPACITY, this::receiptBatch, metrics::receiptBatch);
+        this.deliveryWaitNanos = settings.deliveryWait().toNanos();
     }
 
     @Override
@@ -88,6 +133,9 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
         vertx.setPeriodic(SWEEP_MS, id -> sweep());
         vertx.setPeriodic(PENDING_GAUGE_MS, id -> countPending());
         vertx.setPeriodic(PURGE_MS, id -> purge());
+        if (deliveryWaitNanos > 0) {
+            vertx.setPeriodic(Math.max(5, settings.deliveryWait().toMillis() / 5), id -> endWaits());
+        }
         countPending();
         return Future.succeededFuture();
     }
@@ -96,17 +144,130 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
     public Future<?> stop() {
         commits.close();
         marks.close();
+        receipts.close();
         return Future.succeededFuture();
     }
 
     /**
-     * Commits {@code submission}; the future completes on the caller's context once the
-     * notification is durable, or fails (storage error, or {@link GroupCommit.Overloaded}).
+     * Takes {@code submission}: the future completes on the caller's context once the
+     * notification is delivered to its device or durably stored, or fails (storage error, or
+     * {@link GroupCommit.Overloaded}).
      */
     public Future<Void> accept(Submission submission) {
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        Context caller = vertx.getOrCreateContext();
+        context.runOnContext(v -> take(submission, answered));
+        return Future.fromCompletionStage(answered, caller);
+    }
+
+    /** On this context: hand over to a connected device when nothing of its own waits, else commit. */
+    private void take(Submission submission, CompletableFuture<Void> answered) {
+        Notification n = submission.notification();
+        DeviceQueue queue = queues.get(n.token());
+        if (deliveryWaitNanos > 0 && queue != null && !queue.draining && queue.storing == 0
+                && !n.expiredAt(Instant.now()) && receipts.backlog() < RECEIPT_BACKLOG_LIMIT) {
+            handOver(new HandedOver(submission, queue, answered, System.nanoTime() + deliveryWaitNanos));
+        } else {
+            commit(submission, queue, answered);
+        }
+    }
+
+    /** The commit path: the answer waits for the commit; then the notification is routed. */
+    private void commit(Submission submission, DeviceQueue queue, CompletableFuture<Void> answered) {
+        if (queue != null) {
+            queue.storing++;
+        }
         CompletableFuture<Void> committed = commits.submit(submission);
-        committed.thenRun(() -> context.runOnContext(v -> afterCommit(submission.notification())));
-        return Future.fromCompletionStage(committed, vertx.getOrCreateContext());
+        committed.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                answered.complete(null);
+            } else {
+                answered.completeExceptionally(failure);
+            }
+            context.runOnContext(v -> {
+                if (queue != null) {
+                    queue.storing--;
+                }
+                if (failure == null) {
+                    afterCommit(submission.notification());
+                }
+            });
+        });
+    }
+
+    private void handOver(HandedOver h) {
+        waiting.addLast(h);
+        onContext(delivery.deliver(h.submission.notification())).onComplete(r -> handedOver(h, r));
+    }
+
+    /** On this context: the device answered the handed-over notification, or its connection went. */
+    private void handedOver(HandedOver h, AsyncResult<Void> result) {
+        Notification n = h.submission.notification();
+        if (h.stored != null) {
+            // the wait ran out first and a pending copy was stored; settle that copy once it is committed
+            h.stored.thenRun(() -> {
+                if (result.succeeded()) {
+                    metrics.delivered(n.acceptedAt());
+                    marks.submit(new Mark(n.id(), true));
+                } else if (n.nowOrNever()) {
+                    marks.submit(new Mark(n.id(), false));
+                }
+            });
+            return;
+        }
+        h.settled = true;
+        if (result.succeeded()) {
+            metrics.handedOver(HandOver.DELIVERED);
+            metrics.accepted();
+            metrics.delivered(n.acceptedAt());
+            Delivered delivered = new Delivered(h.submission, Instant.now());
+            unwritten.put(n.id(), delivered.receipt());
+            receipts.submit(delivered).whenComplete((ok, failure) -> unwritten.remove(n.id()));
+            h.answered.complete(null);
+        } else {
+            // the connection closed first, or the device refused it: it is stored like any other
+            metrics.handedOver(HandOver.STORED);
+            commit(h.submission, queues.get(n.token()), h.answered);
+        }
+    }
+
+    /** On this context, periodically: notifications whose PUBACK did not come in time are stored, still in flight. */
+    private void endWaits() {
+        long now = System.nanoTime();
+        HandedOver h;
+        while ((h = waiting.peekFirst()) != null && (h.settled || h.deadline - now <= 0)) {
+            waiting.pollFirst();
+            if (h.settled) {
+                continue;
+            }
+            h.settled = true;
+            metrics.handedOver(HandOver.TIMED_OUT);
+            // Stored as pending: the device gets it again on its next connection unless the
+            // PUBACK still comes (then it is marked delivered). Not routed again meanwhile.
+            CompletableFuture<Void> answered = h.answered;
+            h.stored = commits.submit(h.submission);
+            h.stored.whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    answered.complete(null);
+                } else {
+                    answered.completeExceptionally(failure);
+                }
+            });
+        }
+    }
+
+    /** What became of a notification handed straight to its device, for the metric. */
+    public enum HandOver {
+        DELIVERED, STORED, TIMED_OUT
+    }
+
+    private void receiptBatch(List<Delivered> batch) {
+        metrics.dropped(store.recordDelivered(batch), 0);
+    }
+
+    /** A receipt of a notification delivered moments ago whose record is still being written. */
+    public Optional<Receipt> unwrittenReceipt(UUID id) {
+        return Optional.ofNullable(unwritten.get(id));
     }
 
     private void storeBatch(List<Submission> batch) {

@@ -40,7 +40,7 @@ class StoreAndForwardTest {
     void start() throws Exception {
         KeyPair key = PushNode.p256();
         node = PushNode.start(dir, PushNode.h2(), List.of(PushNode.key(key, PushNode.TEAM, PushNode.KEY_ID, PushNode.TOPICS)),
-                new PushSettings(CAP, Duration.ofDays(1), 64), 10_000);
+                new PushSettings(CAP, Duration.ofDays(1), 64, PushSettings.DEFAULT_DELIVERY_WAIT), 10_000);
         provider = new Provider(node, key, PushNode.TEAM, PushNode.KEY_ID);
     }
 
