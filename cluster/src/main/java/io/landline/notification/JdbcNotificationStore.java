@@ -46,6 +46,10 @@ final class JdbcNotificationStore implements NotificationStore {
             + " drop_reason = NULL WHERE id = ? AND status <> 'delivered'";
     private static final String MARK_EXPIRED = "UPDATE notification SET status = 'expired', finished_at = ?, payload = NULL"
             + " WHERE id = ? AND status = 'pending'";
+    private static final String INSERT_DELIVERED = "INSERT INTO delivered_receipt (id, team, accepted_at, delivered_at)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    private static final String DELIVERED_RECEIPT = "SELECT team, accepted_at, delivered_at FROM delivered_receipt WHERE id = ?";
+    private static final String PURGE_DELIVERED = "DELETE FROM delivered_receipt WHERE delivered_at < ?";
     private static final String RECEIPT = "SELECT id, team, status, accepted_at, finished_at FROM notification WHERE id = ?";
     private static final String PURGE = "DELETE FROM notification WHERE status <> 'pending' AND finished_at < ?";
     private static final String COUNT_PENDING = "SELECT COUNT(*) FROM notification WHERE status = 'pending'";
@@ -127,22 +131,13 @@ final class JdbcNotificationStore implements NotificationStore {
                 collapsed = sum(collapse.executeBatch());
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_DELIVERED)) {
             for (Delivered d : batch) {
                 Notification n = d.submission().notification();
                 insert.setObject(1, n.id());
                 insert.setString(2, d.submission().team());
-                insert.setString(3, n.token().hex());
-                insert.setString(4, n.topic());
-                insert.setString(5, n.pushType());
-                insert.setInt(6, n.priority());
-                insert.setObject(7, n.expiration().map(JdbcNotificationStore::toColumn).orElse(null));
-                insert.setString(8, n.collapseId().orElse(null));
-                insert.setBytes(9, null);
-                insert.setString(10, "delivered");
-                insert.setString(11, null);
-                insert.setObject(12, toColumn(n.acceptedAt()));
-                insert.setObject(13, toColumn(d.deliveredAt()));
+                insert.setLong(3, n.acceptedAt().toEpochMilli());
+                insert.setLong(4, d.deliveredAt().toEpochMilli());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -314,18 +309,28 @@ final class JdbcNotificationStore implements NotificationStore {
     @Override
     public Optional<Receipt> receipt(UUID id) {
         Blocking.check();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(RECEIPT)) {
-            select.setObject(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement select = connection.prepareStatement(RECEIPT)) {
+                select.setObject(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        return Optional.of(new Receipt(row.getObject("id", UUID.class), row.getString("team"),
+                                ReceiptStatus.ofColumn(row.getString("status")),
+                                fromColumn(row.getObject("accepted_at", OffsetDateTime.class)),
+                                Optional.ofNullable(row.getObject("finished_at", OffsetDateTime.class)).map(JdbcNotificationStore::fromColumn)));
+                    }
                 }
-                return Optional.of(new Receipt(row.getObject("id", UUID.class), row.getString("team"),
-                        ReceiptStatus.ofColumn(row.getString("status")),
-                        fromColumn(row.getObject("accepted_at", OffsetDateTime.class)),
-                        Optional.ofNullable(row.getObject("finished_at", OffsetDateTime.class)).map(JdbcNotificationStore::fromColumn)));
             }
+            try (PreparedStatement select = connection.prepareStatement(DELIVERED_RECEIPT)) {
+                select.setObject(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        return Optional.of(new Receipt(id, row.getString("team"), ReceiptStatus.DELIVERED,
+                                Instant.ofEpochMilli(row.getLong("accepted_at")), Optional.of(Instant.ofEpochMilli(row.getLong("delivered_at")))));
+                    }
+                }
+            }
+            return Optional.empty();
         } catch (SQLException e) {
             throw StorageException.of("cannot read receipt " + id, e);
         }
@@ -333,7 +338,8 @@ final class JdbcNotificationStore implements NotificationStore {
 
     @Override
     public int purgeFinishedBefore(Instant cutoff) {
-        return update(PURGE, "cannot purge old receipts", toColumn(cutoff));
+        return update(PURGE, "cannot purge old receipts", toColumn(cutoff))
+                + update(PURGE_DELIVERED, "cannot purge old receipts", cutoff.toEpochMilli());
     }
 
     /** One statement in its own transaction; {@code failure} names what could not be done. */

@@ -54,6 +54,7 @@ abstract class NotificationStoreContract {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
             statement.executeUpdate("DELETE FROM notification");
+            statement.executeUpdate("DELETE FROM delivered_receipt");
         }
     }
 
@@ -238,5 +239,64 @@ abstract class NotificationStoreContract {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.store(List.of(team(plain(token, "{\"b\":1}")), team(n))))
                 .isInstanceOf(io.landline.storage.StorageException.class);
         assertThat(store.pending(token, NOW, 10)).hasSize(1);
+    }
+
+    @Test
+    void notificationDeliveredBeforeItWasStoredKeepsOnlyAReceipt() {
+        DeviceToken token = DeviceToken.random(RANDOM);
+        Notification n = plain(token, "{\"direct\":1}");
+        Instant at = NOW.plusMillis(3);
+
+        assertThat(store.recordDelivered(List.of(new Delivered(new Submission("TEAM7", n), at)))).isZero();
+
+        Receipt receipt = store.receipt(n.id()).orElseThrow();
+        assertThat(receipt.team()).isEqualTo("TEAM7");
+        assertThat(receipt.status()).isEqualTo(ReceiptStatus.DELIVERED);
+        assertThat(receipt.acceptedAt()).isEqualTo(NOW);
+        assertThat(receipt.finishedAt()).contains(at);
+        assertThat(store.pending(token, NOW, 10)).isEmpty();
+        assertThat(store.countPending()).isZero();
+    }
+
+    @Test
+    void deliveredBeforeStoredReplacesAPendingOneWithTheSameCollapseId() {
+        DeviceToken token = DeviceToken.random(RANDOM);
+        Notification older = notification(token, "{\"score\":1}", Optional.empty(), Optional.of("score"));
+        Notification other = plain(token, "{\"news\":1}");
+        store.store(List.of(team(older), team(other)));
+        Notification newer = notification(token, "{\"score\":2}", Optional.empty(), Optional.of("score"));
+
+        assertThat(store.recordDelivered(List.of(new Delivered(team(newer), NOW)))).isEqualTo(1);
+
+        assertThat(payloads(store.pending(token, NOW, 10))).containsExactly("{\"news\":1}");
+        assertThat(store.receipt(older.id()).orElseThrow().status()).isEqualTo(ReceiptStatus.DROPPED);
+    }
+
+    @Test
+    void aReusedApnsIdAmongDeliveredReceiptsDoesNotFailTheBatch() {
+        DeviceToken token = DeviceToken.random(RANDOM);
+        Notification first = plain(token, "{\"a\":1}");
+        Notification reused = new Notification(first.id(), token, "com.example.app", "alert", 10, Optional.empty(), Optional.empty(),
+                new byte[] {'{', '}'}, NOW.plusSeconds(1));
+        Notification third = plain(token, "{\"c\":1}");
+        store.recordDelivered(List.of(new Delivered(team(first), NOW)));
+
+        store.recordDelivered(List.of(new Delivered(team(reused), NOW.plusSeconds(1)), new Delivered(team(third), NOW.plusSeconds(1)),
+                new Delivered(team(third), NOW.plusSeconds(2))));
+
+        assertThat(store.receipt(first.id()).orElseThrow().finishedAt()).as("the first delivery's receipt stays").contains(NOW);
+        assertThat(store.receipt(third.id())).isPresent();
+    }
+
+    @Test
+    void purgeRemovesDeliveredReceiptsOlderThanTheCutoff() {
+        DeviceToken token = DeviceToken.random(RANDOM);
+        Notification old = plain(token, "{\"old\":1}");
+        Notification recent = plain(token, "{\"recent\":1}");
+        store.recordDelivered(List.of(new Delivered(team(old), NOW.minus(Duration.ofDays(2))), new Delivered(team(recent), NOW)));
+
+        assertThat(store.purgeFinishedBefore(NOW.minus(Duration.ofDays(1)))).isEqualTo(1);
+        assertThat(store.receipt(old.id())).isEmpty();
+        assertThat(store.receipt(recent.id())).isPresent();
     }
 }
