@@ -51,6 +51,7 @@ public final class GroupCommit<T> implements AutoCloseable {
     private final IntConsumer batchSizes;
     private final BlockingQueue<Pending<T>> queue;
     private final Thread writer;
+    private final boolean gather;
     private volatile boolean closed;
 
     /**
@@ -58,12 +59,23 @@ public final class GroupCommit<T> implements AutoCloseable {
      * @param batchSizes told the size of each batch written (a distribution metric)
      */
     public GroupCommit(String name, int maxBatch, Duration linger, int queueCapacity, BatchWrite<T> write, IntConsumer batchSizes) {
+        this(name, maxBatch, linger, false, queueCapacity, write, batchSizes);
+    }
+
+    /**
+     * @param gather false: once it holds an item the writer waits up to {@code linger} for one
+     *               more (low latency, what a caller waiting for its commit wants); true: it
+     *               gathers everything arriving within {@code linger} of the first item (fewer,
+     *               larger commits, for writes nobody waits on)
+     */
+    public GroupCommit(String name, int maxBatch, Duration linger, boolean gather, int queueCapacity, BatchWrite<T> write, IntConsumer batchSizes) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1: " + maxBatch);
         }
         this.name = Objects.requireNonNull(name, "name");
         this.maxBatch = maxBatch;
         this.lingerNanos = linger.toNanos();
+        this.gather = gather;
         this.write = Objects.requireNonNull(write, "write");
         this.batchSizes = Objects.requireNonNull(batchSizes, "batchSizes");
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -99,7 +111,19 @@ public final class GroupCommit<T> implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - batch.size());
-                if (batch.size() < maxBatch && lingerNanos > 0) {
+                if (gather) {
+                    // fill the window: everything that arrives within linger of the first item
+                    long deadline = System.nanoTime() + lingerNanos;
+                    long left;
+                    while (batch.size() < maxBatch && (left = deadline - System.nanoTime()) > 0) {
+                        Pending<T> more = queue.poll(left, TimeUnit.NANOSECONDS);
+                        if (more == null) {
+                            break;
+                        }
+                        batch.add(more);
+                        queue.drainTo(batch, maxBatch - batch.size());
+                    }
+                } else if (batch.size() < maxBatch && lingerNanos > 0) {
                     Pending<T> more = queue.poll(lingerNanos, TimeUnit.NANOSECONDS);
                     if (more != null) {
                         batch.add(more);

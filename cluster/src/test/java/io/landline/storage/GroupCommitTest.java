@@ -41,6 +41,21 @@ class GroupCommitTest {
     }
 
     @Test
+    void aGatheringWriterTakesEverythingThatArrivesWithinItsWindowInOneBatch() throws Exception {
+        List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        try (GroupCommit<Integer> commit = new GroupCommit<>("test", 100, Duration.ofMillis(400), true, 1000, batch -> { }, sizes::add)) {
+            List<CompletableFuture<Void>> all = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                all.add(commit.submit(i));
+                Thread.sleep(20); // each arrives long after the one before, well within the window
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+
+            assertThat(sizes).containsExactly(5);
+        }
+    }
+
+    @Test
     void batchesNeverExceedTheirMaximum() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());

@@ -7,6 +7,7 @@ import io.netty.handler.ssl.NotSslRecordException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.ext.web.Router;
@@ -25,6 +26,11 @@ public final class HttpsVerticle extends VerticleBase {
 
     /** Connections idle this long are closed; providers keep theirs busy or reconnect. */
     static final int IDLE_TIMEOUT_SECONDS = 300;
+    /**
+     * Streams a provider may have open on one HTTP/2 connection, as APNs allows: an answer can
+     * wait for a device's PUBACK, so a busy provider needs many in flight.
+     */
+    static final long MAX_CONCURRENT_STREAMS = 1000;
     /** Time an in-flight request gets to finish when the node drains. */
     static final Duration DRAIN = Duration.ofSeconds(5);
 
@@ -57,6 +63,7 @@ public final class HttpsVerticle extends VerticleBase {
                 .setHost(settings.host())
                 .setPort(settings.port())
                 .setUseAlpn(true)
+                .setInitialSettings(new Http2Settings().setMaxConcurrentStreams(MAX_CONCURRENT_STREAMS))
                 .setIdleTimeout(IDLE_TIMEOUT_SECONDS)
                 // MQTT over WebSocket (MQTT 5 §6.0) negotiates this subprotocol.
                 .addWebSocketSubProtocol("mqtt")

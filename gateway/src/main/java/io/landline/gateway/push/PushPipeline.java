@@ -60,7 +60,7 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
     static final long PURGE_MS = 600_000;
     /** Receipts of delivered notifications are not what a 200 waits for: written in larger, later batches. */
     static final int RECEIPT_MAX_BATCH = 2048;
-    static final Duration RECEIPT_LINGER = Duration.ofMillis(20);
+    static final Duration RECEIPT_LINGER = Duration.ofMillis(50);
     /** Past this many unwritten receipts, new notifications take the commit path, which the writer paces. */
     static final int RECEIPT_BACKLOG_LIMIT = GroupCommit.DEFAULT_QUEUE_CAPACITY / 2;
 
@@ -122,7 +122,7 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
                 GroupCommit.DEFAULT_QUEUE_CAPACITY, this::storeBatch, metrics::acceptBatch);
         this.marks = new GroupCommit<>("delivery-marks", settings.commitMaxBatch(), Duration.ZERO,
                 GroupCommit.DEFAULT_QUEUE_CAPACITY, this::markBatch, metrics::markBatch);
-        this.receipts = new GroupCommit<>("receipts", RECEIPT_MAX_BATCH, RECEIPT_LINGER,
+        this.receipts = new GroupCommit<>("receipts", RECEIPT_MAX_BATCH, RECEIPT_LINGER, true,
                 GroupCommit.DEFAULT_QUEUE_CAPACITY, this::receiptBatch, metrics::receiptBatch);
         this.deliveryWaitNanos = settings.deliveryWait().toNanos();
     }
