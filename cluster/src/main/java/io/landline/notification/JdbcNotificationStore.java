@@ -145,8 +145,19 @@ final class JdbcNotificationStore implements NotificationStore {
         return collapsed;
     }
 
-    private StoreOutcome store(Connection connection, List<Submission> batch) throws SQLException {
+    private StoreOutcome store(Connection connection, List<Submission> all) throws SQLException {
         Instant now = Instant.now();
+        List<Integer> reused = reusedIds(connection, all);
+        List<Submission> batch = all;
+        if (!reused.isEmpty()) {
+            batch = new ArrayList<>(all);
+            for (int i = reused.size() - 1; i >= 0; i--) {
+                batch.remove((int) reused.get(i));
+            }
+            if (batch.isEmpty()) {
+                return new StoreOutcome(0, 0, reused);
+            }
+        }
         // Within the batch, a later notification with the same device and collapse id replaces
         // an earlier one: the earlier goes in already dropped, so it never shows as pending.
         Set<String> laterCollapseKeys = new HashSet<>();
@@ -198,7 +209,36 @@ final class JdbcNotificationStore implements NotificationStore {
             }
             insert.executeBatch();
         }
-        return new StoreOutcome(collapsed, enforceCap(connection, batch, now));
+        return new StoreOutcome(collapsed, enforceCap(connection, batch, now), reused);
+    }
+
+    /**
+     * Positions of notifications whose apns-id is already stored or repeats an earlier one of
+     * the batch: one query, before anything is changed, so a provider reusing an id fails only
+     * its own notification, never the others committed with it.
+     */
+    private static List<Integer> reusedIds(Connection connection, List<Submission> batch) throws SQLException {
+        Set<UUID> stored = new HashSet<>();
+        String sql = "SELECT id FROM notification WHERE id IN (" + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ")";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < batch.size(); i++) {
+                select.setObject(i + 1, batch.get(i).notification().id());
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getObject(1, UUID.class));
+                }
+            }
+        }
+        List<Integer> reused = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            UUID id = batch.get(i).notification().id();
+            if (stored.contains(id) || !seen.add(id)) {
+                reused.add(i);
+            }
+        }
+        return reused;
     }
 
     /** One query finds the devices of this batch over their cap; only those get an update. */

@@ -26,7 +26,9 @@ public interface NotificationStore {
     /**
      * Stores {@code batch} in one transaction, in list order: a notification with a collapse
      * id replaces (drops) the pending ones of its device with the same id, and a device over
-     * its cap loses its oldest pending ones. Nothing is stored if this throws.
+     * its cap loses its oldest pending ones. A notification whose apns-id is already stored, or
+     * comes earlier in the batch, is left out (and named in {@link StoreOutcome#reused()}) so
+     * that it cannot fail the others. Nothing is stored if this throws.
      */
     StoreOutcome store(List<Submission> batch);
 

@@ -231,14 +231,21 @@ abstract class NotificationStoreContract {
     }
 
     @Test
-    void duplicateApnsIdFailsTheWholeBatch() {
+    void aReusedApnsIdIsLeftOutAndTheRestOfItsBatchIsStored() {
         DeviceToken token = DeviceToken.random(RANDOM);
         Notification n = plain(token, "{\"a\":1}");
         store.store(List.of(team(n)));
+        Notification b = plain(token, "{\"b\":1}");
+        Notification again = new Notification(n.id(), token, "com.example.app", "alert", 10, Optional.empty(),
+                Optional.of("k"), "{\"again\":1}".getBytes(StandardCharsets.UTF_8), NOW);
+        Notification c = plain(token, "{\"c\":1}");
+        Notification cAgain = new Notification(c.id(), token, "com.example.app", "alert", 10, Optional.empty(), Optional.empty(),
+                "{\"c2\":1}".getBytes(StandardCharsets.UTF_8), NOW);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.store(List.of(team(plain(token, "{\"b\":1}")), team(n))))
-                .isInstanceOf(io.landline.storage.StorageException.class);
-        assertThat(store.pending(token, NOW, 10)).hasSize(1);
+        StoreOutcome outcome = store.store(List.of(team(b), team(again), team(c), team(cAgain)));
+
+        assertThat(outcome.reused()).containsExactly(1, 3);
+        assertThat(payloads(store.pending(token, NOW, 10))).containsExactly("{\"a\":1}", "{\"b\":1}", "{\"c\":1}");
     }
 
     @Test

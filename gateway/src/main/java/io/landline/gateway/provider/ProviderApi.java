@@ -125,6 +125,9 @@ public final class ProviderApi implements HttpsRoutes {
                 ctx.response().putHeader("apns-id", options.apnsId().toString()).setStatusCode(200).end();
             } else if (committed.cause() instanceof GroupCommit.Overloaded) {
                 refuse(ctx, ApnsReason.ServiceUnavailable);
+            } else if (committed.cause() instanceof PushPipeline.ReusedApnsId) {
+                // the receipt API names notifications by apns-id, so one id stands for one notification
+                refuse(ctx, ApnsReason.BadMessageId);
             } else {
                 LOG.warning(() -> "cannot store a notification: " + committed.cause().getMessage());
                 refuse(ctx, ApnsReason.InternalServerError);

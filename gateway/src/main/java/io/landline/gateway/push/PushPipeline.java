@@ -67,6 +67,23 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
     private record Mark(UUID id, boolean delivered) {
     }
 
+    /** A notification on its way to the writer; the writer says whether its apns-id was already used. */
+    private static final class Storing {
+        final Submission submission;
+        volatile boolean reused;
+
+        Storing(Submission submission) {
+            this.submission = submission;
+        }
+    }
+
+    /** The answer's failure when a notification was not stored because its apns-id is already stored. */
+    public static final class ReusedApnsId extends RuntimeException {
+        ReusedApnsId(UUID id) {
+            super("apns-id " + id + " is already stored", null, false, false);
+        }
+    }
+
     /** A notification published straight to its connected device; its provider waits for the PUBACK. */
     private static final class HandedOver {
         final Submission submission;
@@ -101,7 +118,7 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
     private final NotificationRouter router;
     private final PushSettings settings;
     private final PushMetrics metrics;
-    private final GroupCommit<Submission> commits;
+    private final GroupCommit<Storing> commits;
     private final GroupCommit<Mark> marks;
     private final GroupCommit<Delivered> receipts;
     /** Receipts of handed-over notifications not yet written, so the receipt API knows them at once. */
@@ -177,12 +194,12 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
         if (queue != null) {
             queue.storing++;
         }
-        CompletableFuture<Void> committed = commits.submit(submission);
+        CompletableFuture<Void> committed = submit(submission);
         committed.whenComplete((ok, failure) -> {
             if (failure == null) {
                 answered.complete(null);
             } else {
-                answered.completeExceptionally(failure);
+                answered.completeExceptionally(unwrapped(failure));
             }
             context.runOnContext(v -> {
                 if (queue != null) {
@@ -245,12 +262,12 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
             // Stored as pending: the device gets it again on its next connection unless the
             // PUBACK still comes (then it is marked delivered). Not routed again meanwhile.
             CompletableFuture<Void> answered = h.answered;
-            h.stored = commits.submit(h.submission);
+            h.stored = submit(h.submission);
             h.stored.whenComplete((ok, failure) -> {
                 if (failure == null) {
                     answered.complete(null);
                 } else {
-                    answered.completeExceptionally(failure);
+                    answered.completeExceptionally(unwrapped(failure));
                 }
             });
         }
@@ -270,13 +287,37 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
         return Optional.ofNullable(unwritten.get(id));
     }
 
-    private void storeBatch(List<Submission> batch) {
-        StoreOutcome outcome = store.store(batch);
-        metrics.dropped(outcome.collapsed(), outcome.overCap());
-        for (Submission s : batch) {
-            metrics.accepted();
-            metrics.committed(s.notification().acceptedAt());
+    private void storeBatch(List<Storing> batch) {
+        List<Submission> submissions = new ArrayList<>(batch.size());
+        for (Storing s : batch) {
+            submissions.add(s.submission);
         }
+        StoreOutcome outcome = store.store(submissions);
+        metrics.dropped(outcome.collapsed(), outcome.overCap());
+        for (int i : outcome.reused()) {
+            batch.get(i).reused = true;
+        }
+        for (Storing s : batch) {
+            if (!s.reused) {
+                metrics.accepted();
+                metrics.committed(s.submission.notification().acceptedAt());
+            }
+        }
+    }
+
+    private static Throwable unwrapped(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** Commits {@code submission}; fails with {@link ReusedApnsId} when it was left out for its apns-id. */
+    private CompletableFuture<Void> submit(Submission submission) {
+        Storing storing = new Storing(submission);
+        return commits.submit(storing).thenApply(v -> {
+            if (storing.reused) {
+                throw new ReusedApnsId(submission.notification().id());
+            }
+            return null;
+        });
     }
 
     private void markBatch(List<Mark> batch) {

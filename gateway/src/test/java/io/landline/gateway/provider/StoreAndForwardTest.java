@@ -198,4 +198,36 @@ class StoreAndForwardTest {
         assertThat(provider.receipt(apnsId).statusCode()).isEqualTo(200);
         assertThat(new JsonObject(provider.receipt(apnsId).body()).getString("status")).isEqualTo("accepted");
     }
+
+    @Test
+    void aReusedApnsIdIsRefusedWithBadMessageIdAndFailsNoOtherNotification() throws Exception {
+        DeviceToken token = node.device();
+        String apnsId = UUID.randomUUID().toString();
+        assertThat(push(token, "{\"first\":1}", "apns-id", apnsId).statusCode()).isEqualTo(200);
+
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        // concurrent, so that they share group commits; CAP - 1 of them keep the device under its cap
+        for (int i = 0; i < CAP; i++) {
+            String payload = "{\"n\":" + i + "}";
+            String[] headers = i == 2 ? new String[] {"apns-id", apnsId} : new String[0];
+            answers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return push(token, payload, headers);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+
+        for (int i = 0; i < CAP; i++) {
+            HttpResponse<String> answer = answers.get(i).get();
+            if (i == 2) {
+                assertThat(answer.statusCode()).isEqualTo(400);
+                assertThat(new JsonObject(answer.body()).getString("reason")).isEqualTo("BadMessageId");
+            } else {
+                assertThat(answer.statusCode()).as("notification %d", i).isEqualTo(200);
+            }
+        }
+        assertThat(new JsonObject(provider.receipt(apnsId).body()).getString("status")).isEqualTo("accepted");
+    }
 }
