@@ -16,9 +16,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +43,11 @@ import java.util.logging.Logger;
  *   <li><b>drain</b> — {@link #deviceReady} sends a device's pending notifications in acceptance
  *       order, dropping expired ones; notifications that arrive meanwhile wait their turn.</li>
  * </ol>
- * All per-device state lives on this verticle's context; other threads reach it through
- * {@code runOnContext}, so it needs no lock.
+ * Per-device state is written only on this verticle's context (other threads reach it through
+ * {@code runOnContext}), so it needs no lock. The one exception is the hand-over decision: a
+ * provider request reads the device's state (volatile fields) on its own event loop, so that a
+ * handed-over notification goes from the request's loop to the device's and back, with no stop
+ * here. Its wait is swept here.
  */
 public final class PushPipeline extends VerticleBase implements DeviceSessions {
 
@@ -84,20 +85,24 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
         }
     }
 
-    /** A notification published straight to its connected device; its provider waits for the PUBACK. */
-    private static final class HandedOver {
+    /**
+     * A notification published straight to its connected device; its provider waits for the
+     * PUBACK. The answer and the end of the wait race (different threads): whichever moves the
+     * state off {@link #WAITING} first decides.
+     */
+    private static final class HandedOver extends java.util.concurrent.atomic.AtomicInteger {
+        static final int WAITING = 0;
+        static final int ANSWERED = 1;
+        static final int TIMED_OUT = 2;
+
         final Submission submission;
-        final DeviceQueue queue;
         final CompletableFuture<Void> answered;
         final long deadline;
-        /** Answered, or given to the store after the wait ran out. */
-        boolean settled;
-        /** The wait ran out; the commit of the stored copy. */
-        CompletableFuture<Void> stored;
+        /** Once timed out: the commit of the stored copy. */
+        volatile CompletableFuture<Void> stored;
 
-        HandedOver(Submission submission, DeviceQueue queue, CompletableFuture<Void> answered, long deadline) {
+        HandedOver(Submission submission, CompletableFuture<Void> answered, long deadline) {
             this.submission = submission;
-            this.queue = queue;
             this.answered = answered;
             this.deadline = deadline;
         }
@@ -105,12 +110,18 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
 
     /** One device connected to this node, and where its backlog stands. */
     private static final class DeviceQueue {
-        boolean draining;
+        // written on the pipeline's context only; read also by provider requests deciding on a hand-over
+        volatile boolean draining;
         /** A notification for this device was committed while the backlog was being read. */
         boolean dirty;
-        boolean closed;
+        volatile boolean closed;
         /** Notifications of this device submitted to the writer and not yet routed: later ones queue behind them. */
-        int storing;
+        volatile int storing;
+
+        /** Nothing of this device is pending or on its way to the store: a new notification may go straight to it. */
+        boolean quiet() {
+            return !draining && storing == 0 && !closed;
+        }
     }
 
     private final NotificationStore store;
@@ -124,9 +135,10 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
     /** Receipts of handed-over notifications not yet written, so the receipt API knows them at once. */
     private final Map<UUID, Receipt> unwritten = new ConcurrentHashMap<>();
     /** Handed-over notifications in the order their waits end. */
-    private final ArrayDeque<HandedOver> waiting = new ArrayDeque<>();
+    private final java.util.Queue<HandedOver> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final long deliveryWaitNanos;
-    private final Map<DeviceToken, DeviceQueue> queues = new HashMap<>();
+    /** Written on this verticle's context; read by provider requests on theirs. */
+    private final Map<DeviceToken, DeviceQueue> queues = new ConcurrentHashMap<>();
     private Context context;
 
     public PushPipeline(NotificationStore store, DeviceDelivery delivery, NotificationRouter router, PushSettings settings, PushMetrics metrics) {
@@ -173,17 +185,29 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
     public Future<Void> accept(Submission submission) {
         CompletableFuture<Void> answered = new CompletableFuture<>();
         Context caller = vertx.getOrCreateContext();
-        context.runOnContext(v -> take(submission, answered));
+        // The hand-over is decided here, on the caller's event loop: the PUBLISH goes from here to
+        // the device's loop and the PUBACK answers from there, with no stop on this verticle's
+        // context. Anything else takes the commit path there.
+        Notification n = submission.notification();
+        DeviceQueue queue = deliveryWaitNanos > 0 ? queues.get(n.token()) : null;
+        if (queue != null && mayHandOver(queue, n)) {
+            handOver(new HandedOver(submission, answered, System.nanoTime() + deliveryWaitNanos));
+        } else {
+            context.runOnContext(v -> take(submission, answered));
+        }
         return Future.fromCompletionStage(answered, caller);
+    }
+
+    private boolean mayHandOver(DeviceQueue queue, Notification n) {
+        return queue.quiet() && !n.expiredAt(Instant.now()) && receipts.backlog() < RECEIPT_BACKLOG_LIMIT;
     }
 
     /** On this context: hand over to a connected device when nothing of its own waits, else commit. */
     private void take(Submission submission, CompletableFuture<Void> answered) {
         Notification n = submission.notification();
         DeviceQueue queue = queues.get(n.token());
-        if (deliveryWaitNanos > 0 && queue != null && !queue.draining && queue.storing == 0
-                && !n.expiredAt(Instant.now()) && receipts.backlog() < RECEIPT_BACKLOG_LIMIT) {
-            handOver(new HandedOver(submission, queue, answered, System.nanoTime() + deliveryWaitNanos));
+        if (deliveryWaitNanos > 0 && queue != null && mayHandOver(queue, n)) {
+            handOver(new HandedOver(submission, answered, System.nanoTime() + deliveryWaitNanos));
         } else {
             commit(submission, queue, answered);
         }
@@ -202,26 +226,27 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
                 answered.completeExceptionally(unwrapped(failure));
             }
             context.runOnContext(v -> {
-                if (queue != null) {
-                    queue.storing--;
-                }
+                // routed first: a later notification that sees storing at 0 is then behind this one on the device's loop
                 if (failure == null) {
                     afterCommit(submission.notification());
+                }
+                if (queue != null) {
+                    queue.storing--;
                 }
             });
         });
     }
 
     private void handOver(HandedOver h) {
-        waiting.addLast(h);
-        onContext(delivery.deliver(h.submission.notification())).onComplete(r -> handedOver(h, r));
+        waiting.add(h);
+        delivery.deliver(h.submission.notification()).onComplete(r -> handedOver(h, r));
     }
 
-    /** On this context: the device answered the handed-over notification, or its connection went. */
+    /** On the device's event loop: it answered the handed-over notification, or its connection went. */
     private void handedOver(HandedOver h, AsyncResult<Void> result) {
         Notification n = h.submission.notification();
-        if (h.stored != null) {
-            // the wait ran out first and a pending copy was stored; settle that copy once it is committed
+        if (!h.compareAndSet(HandedOver.WAITING, HandedOver.ANSWERED)) {
+            // the wait ran out first and a pending copy is being stored; settle that copy once it is committed
             h.stored.thenRun(() -> {
                 if (result.succeeded()) {
                     metrics.delivered(n.acceptedAt());
@@ -232,7 +257,6 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
             });
             return;
         }
-        h.settled = true;
         if (result.succeeded()) {
             metrics.handedOver(HandOver.DELIVERED);
             metrics.accepted();
@@ -244,7 +268,7 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
         } else {
             // the connection closed first, or the device refused it: it is stored like any other
             metrics.handedOver(HandOver.STORED);
-            commit(h.submission, queues.get(n.token()), h.answered);
+            context.runOnContext(v -> commit(h.submission, queues.get(n.token()), h.answered));
         }
     }
 
@@ -252,21 +276,24 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
     private void endWaits() {
         long now = System.nanoTime();
         HandedOver h;
-        while ((h = waiting.peekFirst()) != null && (h.settled || h.deadline - now <= 0)) {
-            waiting.pollFirst();
-            if (h.settled) {
+        while ((h = waiting.peek()) != null && (h.get() != HandedOver.WAITING || h.deadline - now <= 0)) {
+            waiting.poll();
+            // published before the state changes, so an answer that finds TIMED_OUT finds this too
+            CompletableFuture<Void> stored = new CompletableFuture<>();
+            h.stored = stored;
+            if (!h.compareAndSet(HandedOver.WAITING, HandedOver.TIMED_OUT)) {
                 continue;
             }
-            h.settled = true;
             metrics.handedOver(HandOver.TIMED_OUT);
             // Stored as pending: the device gets it again on its next connection unless the
             // PUBACK still comes (then it is marked delivered). Not routed again meanwhile.
             CompletableFuture<Void> answered = h.answered;
-            h.stored = submit(h.submission);
-            h.stored.whenComplete((ok, failure) -> {
+            submit(h.submission).whenComplete((ok, failure) -> {
                 if (failure == null) {
+                    stored.complete(null);
                     answered.complete(null);
                 } else {
+                    stored.completeExceptionally(failure);
                     answered.completeExceptionally(unwrapped(failure));
                 }
             });
