@@ -5,7 +5,8 @@
 # rate is its throughput), then each at 10%, 50% and 90% of its own saturation rate for p50/p99.
 # Usage: bench/scripts/delivery.sh   (env: DEVICES=1000 SECONDS_PER_RUN=10, offered saturation
 # rates SATURATE_LANDLINE=20000 and SATURATE_MOSQUITTO=100000: above each server's throughput,
-# and no higher, so the load tool's own queue of unsent requests stays bounded)
+# and no higher, so the load tool's own queue of unsent requests stays bounded; a warm-up run
+# of WARM_SECONDS=20 at WARM_RATE=5000 per server first)
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 # shellcheck source=push-servers.sh
@@ -14,6 +15,8 @@ DEVICES=${DEVICES:-1000}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
 SATURATE_LANDLINE=${SATURATE_LANDLINE:-20000}
 SATURATE_MOSQUITTO=${SATURATE_MOSQUITTO:-100000}
+WARM_RATE=${WARM_RATE:-5000}
+WARM_SECONDS=${WARM_SECONDS:-20}
 work=${WORK:-$root/bench/target/push-bench}
 mkdir -p "$work"
 pb_require
@@ -26,23 +29,27 @@ pb_fleet "$work/landline" $((DEVICES + 8))
 pb_start_mosquitto "$work/mosquitto" "$work/landline"
 : >"$work/delivery-results.txt"
 
-# deliver SERVER RATE LABEL: one open-loop run; prints and records its RESULT line
+# deliver SERVER RATE LABEL [SECONDS]: one open-loop run; prints and records its RESULT line
 deliver() {
-  local server=$1 rate=$2 label=$3 out
+  local server=$1 rate=$2 label=$3 seconds=${4:-$SECONDS_PER_RUN} out
   local args=(--target "$server" --ca "$work/landline/var/tls/ca.pem" --fleet "$work/landline/fleet.tsv" --devices "$DEVICES"
-    --sources "$(seq -s, -f '127.0.9.%g' 1 4)" --rate "$rate" --seconds "$SECONDS_PER_RUN" --drain 15 --threads 2 --connections 4)
+    --sources "$(seq -s, -f '127.0.9.%g' 1 4)" --rate "$rate" --seconds "$seconds" --drain 15 --threads 2 --connections 4)
   if [[ $server == landline ]]; then
     args+=(--mqtt "127.0.0.1:$PB_MQTT" --api "127.0.0.1:$PB_HTTPS" --key "$work/landline/provider.key" --team "$PB_TEAM" --key-id "$PB_KEY_ID")
   else
     args+=(--mqtt "127.0.0.1:$PB_MOSQUITTO")
   fi
-  out=$(timeout $((SECONDS_PER_RUN + 120)) bash -c "$(declare -f pb_tool); PB_TOOL_JAVA_OPTS='$PB_TOOL_JAVA_OPTS'; root='$root'; pb_tool deliver \"\$@\"" _ "${args[@]}" 2>&1 | tail -1)
+  out=$(timeout $((seconds + 120)) bash -c "$(declare -f pb_tool); PB_TOOL_JAVA_OPTS='$PB_TOOL_JAVA_OPTS'; root='$root'; pb_tool deliver \"\$@\"" _ "${args[@]}" 2>&1 | tail -1)
   echo "RESULT run=$label $out" | tee -a "$work/delivery-results.txt"
 }
 
 delivered_rate() { sed -n "s/^RESULT run=$1 .*delivered_per_s=\([0-9]*\).*/\1/p" "$work/delivery-results.txt" | tail -1; }
 
+# A fresh JVM compiles its hot paths for the first tens of seconds (C2 alone took ~16 s of
+# CPU here): one warm-up run per server first, not counted, so saturation measures the server.
+deliver landline "$WARM_RATE" landline-warm-up "$WARM_SECONDS"
 deliver landline "$SATURATE_LANDLINE" landline-saturation
+deliver mosquitto "$WARM_RATE" mosquitto-warm-up "$WARM_SECONDS"
 deliver mosquitto "$SATURATE_MOSQUITTO" mosquitto-saturation
 for server in landline mosquitto; do
   sat=$(delivered_rate "$server-saturation"); sat=${sat:-1000}
