@@ -139,11 +139,12 @@ public final class LandlineNode {
             ForwardingDeviceSessions deviceSessions = new ForwardingDeviceSessions();
             mqtt = new MqttEndpoint(vertx, config.mqtt(), DeviceRepository.jdbc(database.dataSource()), presence,
                     deviceSessions, cluster.hazelcast(), metrics.registry(), Clock.systemUTC());
-            pushRouter = new PushRouter(vertx, presence, mqtt.delivery());
+            pushRouter = new PushRouter(vertx, presence, mqtt.delivery(), PushRouter.DEFAULT_TIMEOUT, config.providerApi().push().deliveryWait());
             provider = step("start push pipeline", () -> Futures.await(ProviderService.start(vertx, database.dataSource(), config.providerApi(),
                     mqtt.delivery(), new ClusterNotificationRouter(presence, pushRouter), metrics.registry()), STEP_TIMEOUT));
             deviceSessions.forwardTo(provider.deviceSessions());
             mqtt.routeInboxTo(provider.pipeline()::deliverRouted);
+            mqtt.handOverInboxTo(provider.pipeline()::handOverHere);
             step("start the device endpoint", () -> Futures.await(mqtt.start(), STEP_TIMEOUT));
 
             AdminToken token = step("write admin token", () -> AdminToken.create(dataDir, new SecureRandom()));

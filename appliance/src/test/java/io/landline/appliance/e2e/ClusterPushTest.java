@@ -76,6 +76,10 @@ class ClusterPushTest {
                         assertThat(Receipts.status(provider, b, id)).isEqualTo("delivered");
                     });
                     assertThat(inbox.poll(300, TimeUnit.MILLISECONDS)).as("delivered once").isNull();
+                    // handed over to node B and answered on the device's PUBACK, never stored first
+                    assertThat(io.landline.appliance.node.Http.get(a.adminUrl("/metrics")).body())
+                            .contains("landline_push_handed_over_total{outcome=\"delivered\"} 1.0")
+                            .contains("landline_push_commit_batch_count{kind=\"accept\"} 0");
                 } finally {
                     pushyToA.close().get(10, TimeUnit.SECONDS);
                 }

@@ -52,6 +52,7 @@ public final class MqttEndpoint {
     private final List<MessageConsumer<?>> consumers = new CopyOnWriteArrayList<>();
     private volatile boolean draining;
     private DeviceDelivery inboxDelivery = sessions;
+    private DeviceDelivery inboxHandOver = sessions;
 
     public MqttEndpoint(Vertx vertx, MqttSettings settings, DeviceRepository devices, Presence presence,
                         DeviceSessions deviceSessions, HazelcastInstance hazelcast, MeterRegistry registry, Clock clock) {
@@ -74,9 +75,14 @@ public final class MqttEndpoint {
         this.inboxDelivery = delivery;
     }
 
+    /** Where hand-overs from other nodes go (the push pipeline, which delivers only when nothing is pending); by default straight to the sessions. */
+    public void handOverInboxTo(DeviceDelivery delivery) {
+        this.inboxHandOver = delivery;
+    }
+
     /** Starts consuming this node's address and revocations; call once, before listening. */
     public Future<Void> start() {
-        Future<MessageConsumer<Object>> inbox = NodeInbox.register(vertx, presence.localNodeId(), inboxDelivery, this::takenOverElsewhere);
+        Future<MessageConsumer<Object>> inbox = NodeInbox.register(vertx, presence.localNodeId(), inboxDelivery, inboxHandOver, this::takenOverElsewhere);
         MessageConsumer<Object> revoked = vertx.eventBus().consumer(REVOKED_ADDRESS, message -> {
             if (message.body() instanceof String hex) {
                 DeviceToken.parse(hex).ifPresent(this::revoked);

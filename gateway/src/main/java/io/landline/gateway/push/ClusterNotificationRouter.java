@@ -29,4 +29,14 @@ public final class ClusterNotificationRouter implements NotificationRouter {
             return router.deliver(notification).transform(handed -> Future.succeededFuture(handed.succeeded() ? Routed.HANDED_OVER : Routed.NOT_CONNECTED));
         });
     }
+
+    @Override
+    public Future<Void> handOverElsewhere(Notification notification) {
+        return presence.nodeOf(notification.token()).compose(node -> {
+            if (node.isEmpty() || node.get().equals(presence.localNodeId())) {
+                return Future.failedFuture(new DeviceDelivery.DeviceNotConnected("device " + notification.token() + " is not connected elsewhere"));
+            }
+            return router.handOver(notification, node.get());
+        });
+    }
 }

@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  *   <li>{@value #DELIVER}: the body is a {@link Notification} (codec {@link NotificationCodec});
  *       the reply is empty once the device's PUBACK arrived, or a failure with code
  *       {@link #NOT_CONNECTED} or {@link #REJECTED} (see {@link PushRouter});</li>
+ *   <li>{@value #HAND_OVER}: as {@value #DELIVER}, for a notification not yet stored: delivered
+ *       only if nothing of the device's is pending here ({@link PushPipeline#handOverHere}),
+ *       else refused with {@link #NOT_CONNECTED} so that the sender stores it;</li>
  *   <li>{@value #TAKEOVER}: the body is a token's hex; its connection here, if any, is closed
  *       with DISCONNECT 0x8E because the device connected to another node. No reply.</li>
  * </ul>
@@ -27,6 +30,7 @@ public final class NodeInbox {
 
     public static final String ACTION = "action";
     public static final String DELIVER = "deliver";
+    public static final String HAND_OVER = "hand-over";
     public static final String TAKEOVER = "takeover";
     /** Failure code of a delivery reply: the device is not connected here. */
     public static final int NOT_CONNECTED = 1;
@@ -36,14 +40,19 @@ public final class NodeInbox {
     private NodeInbox() {
     }
 
-    /** Consumes {@code landline.node.<localNodeId>} on {@code vertx}: deliveries to {@code local}, takeovers to {@code takeover}. */
+    /**
+     * Consumes {@code landline.node.<localNodeId>} on {@code vertx}: deliveries to {@code local},
+     * hand-overs to {@code handOver}, takeovers to {@code takeover}.
+     */
     public static Future<MessageConsumer<Object>> register(Vertx vertx, String localNodeId, DeviceDelivery local,
-                                                           Consumer<DeviceToken> takeover) {
+                                                           DeviceDelivery handOver, Consumer<DeviceToken> takeover) {
         NotificationCodec.register(vertx);
         MessageConsumer<Object> consumer = vertx.eventBus().consumer(HazelcastPresence.nodeAddress(localNodeId), message -> {
             String action = message.headers().get(ACTION);
             if (DELIVER.equals(action) && message.body() instanceof Notification n) {
                 local.deliver(n).onComplete(done -> reply(message, done.succeeded() ? null : done.cause()));
+            } else if (HAND_OVER.equals(action) && message.body() instanceof Notification n) {
+                handOver.deliver(n).onComplete(done -> reply(message, done.succeeded() ? null : done.cause()));
             } else if (TAKEOVER.equals(action) && message.body() instanceof String hex) {
                 DeviceToken.parse(hex).ifPresent(takeover);
             } else if (message.replyAddress() != null) {

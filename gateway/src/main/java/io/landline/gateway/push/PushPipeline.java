@@ -192,10 +192,61 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
         DeviceQueue queue = deliveryWaitNanos > 0 ? queues.get(n.token()) : null;
         if (queue != null && mayHandOver(queue, n)) {
             handOver(new HandedOver(submission, answered, System.nanoTime() + deliveryWaitNanos));
+        } else if (queue == null && deliveryWaitNanos > 0 && !n.expiredAt(Instant.now()) && receipts.backlog() < RECEIPT_BACKLOG_LIMIT) {
+            handOverElsewhere(submission, answered);
         } else {
             context.runOnContext(v -> take(submission, answered));
         }
         return Future.fromCompletionStage(answered, caller);
+    }
+
+    /**
+     * The device is not connected here: if another node holds it, that node publishes it and
+     * answers on the PUBACK; if not (or it has something of the device's pending), the commit path.
+     */
+    private void handOverElsewhere(Submission submission, CompletableFuture<Void> answered) {
+        router.handOverElsewhere(submission.notification()).onComplete(r -> {
+            if (r.succeeded()) {
+                metrics.handedOver(HandOver.DELIVERED);
+                recordDelivered(submission);
+                answered.complete(null);
+            } else if (r.cause() instanceof NotificationRouter.HandOverTimedOut) {
+                // Maybe still in flight there: stored as pending, not routed again meanwhile; at
+                // worst the device gets it again on its next connection.
+                metrics.handedOver(HandOver.TIMED_OUT);
+                submit(submission).whenComplete((ok, failure) -> {
+                    if (failure == null) {
+                        answered.complete(null);
+                    } else {
+                        answered.completeExceptionally(unwrapped(failure));
+                    }
+                });
+            } else {
+                context.runOnContext(v -> commit(submission, queues.get(submission.notification().token()), answered));
+            }
+        });
+    }
+
+    /**
+     * For the node inbox: another node hands over a notification it has not stored, for a
+     * device connected here. Delivered only if nothing of the device's is pending or being
+     * stored here (else it would overtake those); otherwise refused, and the sender stores it.
+     */
+    public Future<Void> handOverHere(Notification notification) {
+        DeviceQueue queue = queues.get(notification.token());
+        if (queue == null || !queue.quiet()) {
+            return Future.failedFuture(new DeviceDelivery.DeviceNotConnected("device " + notification.token() + " is not ready for a hand-over here"));
+        }
+        return delivery.deliver(notification);
+    }
+
+    private void recordDelivered(Submission submission) {
+        Notification n = submission.notification();
+        metrics.accepted();
+        metrics.delivered(n.acceptedAt());
+        Delivered delivered = new Delivered(submission, Instant.now());
+        unwritten.put(n.id(), delivered.receipt());
+        receipts.submit(delivered).whenComplete((ok, failure) -> unwritten.remove(n.id()));
     }
 
     private boolean mayHandOver(DeviceQueue queue, Notification n) {
@@ -259,11 +310,7 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
         }
         if (result.succeeded()) {
             metrics.handedOver(HandOver.DELIVERED);
-            metrics.accepted();
-            metrics.delivered(n.acceptedAt());
-            Delivered delivered = new Delivered(h.submission, Instant.now());
-            unwritten.put(n.id(), delivered.receipt());
-            receipts.submit(delivered).whenComplete((ok, failure) -> unwritten.remove(n.id()));
+            recordDelivered(h.submission);
             h.answered.complete(null);
         } else {
             // the connection closed first, or the device refused it: it is stored like any other

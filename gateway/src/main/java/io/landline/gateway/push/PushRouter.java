@@ -32,18 +32,38 @@ public final class PushRouter implements DeviceDelivery {
     private final Presence presence;
     private final DeviceDelivery local;
     private final DeliveryOptions options;
+    private final DeliveryOptions handOverOptions;
 
     public PushRouter(Vertx vertx, Presence presence, DeviceDelivery local) {
-        this(vertx, presence, local, DEFAULT_TIMEOUT);
+        this(vertx, presence, local, DEFAULT_TIMEOUT, PushSettings.DEFAULT_DELIVERY_WAIT);
     }
 
-    public PushRouter(Vertx vertx, Presence presence, DeviceDelivery local, Duration timeout) {
+    /**
+     * @param timeout      how long a routed delivery waits for its PUBACK
+     * @param handOverWait how long a hand-over waits ({@code gateway.push.delivery-wait})
+     */
+    public PushRouter(Vertx vertx, Presence presence, DeviceDelivery local, Duration timeout, Duration handOverWait) {
         this.vertx = vertx;
         this.presence = presence;
         this.local = local;
         this.options = new DeliveryOptions().addHeader(NodeInbox.ACTION, NodeInbox.DELIVER)
                 .setCodecName(NotificationCodec.NAME).setSendTimeout(timeout.toMillis());
+        this.handOverOptions = new DeliveryOptions().addHeader(NodeInbox.ACTION, NodeInbox.HAND_OVER)
+                .setCodecName(NotificationCodec.NAME).setSendTimeout(Math.max(1, handOverWait.toMillis()));
         NotificationCodec.register(vertx);
+    }
+
+    /** {@link NotificationRouter#handOverElsewhere} to node {@code nodeId}, which holds the device. */
+    Future<Void> handOver(Notification notification, String nodeId) {
+        return vertx.eventBus().request(HazelcastPresence.nodeAddress(nodeId), notification, handOverOptions).transform(reply -> {
+            if (reply.succeeded()) {
+                return Future.succeededFuture();
+            }
+            if (reply.cause() instanceof ReplyException e && e.failureType() == ReplyFailure.TIMEOUT) {
+                return Future.failedFuture(new NotificationRouter.HandOverTimedOut("no PUBACK from node " + nodeId + " in time"));
+            }
+            return Future.failedFuture(translate(reply.cause()));
+        });
     }
 
     @Override
