@@ -1,11 +1,14 @@
 package io.landline.tls;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
@@ -76,15 +79,15 @@ sealed interface CaSignature {
                 verifier.init(false, key);
                 // Rejects r or s outside [1, n-1] itself (FIPS 186-5 §6.4.2 step 1).
                 return verifier.verifySignature(digest, r, s);
-            } catch (java.io.IOException | IllegalArgumentException | IllegalStateException | GeneralSecurityException e) {
+            } catch (IOException | IllegalArgumentException | IllegalStateException | GeneralSecurityException e) {
                 return false;
             }
         }
 
         private static PublicKey publicKey(SubjectPublicKeyInfo info) {
             try {
-                return java.security.KeyFactory.getInstance("EC").generatePublic(new java.security.spec.X509EncodedKeySpec(info.getEncoded()));
-            } catch (GeneralSecurityException | java.io.IOException e) {
+                return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(info.getEncoded()));
+            } catch (GeneralSecurityException | IOException e) {
                 throw new IllegalStateException("cannot read the CA's P-256 key", e);
             }
         }
