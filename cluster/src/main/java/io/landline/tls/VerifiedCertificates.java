@@ -56,17 +56,6 @@ final class VerifiedCertificates {
         slots.set(slot(fingerprint), new Entry(fingerprint, notBeforeMillis, notAfterMillis));
     }
 
-    /** Entries held now, for tests and the gauge. */
-    int size() {
-        int size = 0;
-        for (int i = 0; i < slots.length(); i++) {
-            if (slots.get(i) != null) {
-                size++;
-            }
-        }
-        return size;
-    }
-
     private int slot(byte[] fingerprint) {
         // SHA-256 output is uniform; its first four bytes pick the slot.
         int hash = (fingerprint[0] & 0xFF) << 24 | (fingerprint[1] & 0xFF) << 16 | (fingerprint[2] & 0xFF) << 8 | (fingerprint[3] & 0xFF);
