@@ -39,7 +39,7 @@ hold() {
     BASE[$server]="$heap0 $(pb_rss_kb "$pid") $(pb_slab_kb) $(pb_tcp_mem_kb)"
   fi
   read -r heap0 rss0 slab0 tcp0 <<<"${BASE[$server]}"
-  local outs=() round=()
+  local outs=() round=() cpu0; cpu0=$(pb_cpu_ms "$pid")
   for ((i = 0; i < procs; i++)); do
     local count=$((n / procs + (i < n % procs ? 1 : 0)))
     local sources; sources=$(seq -s, -f "127.0.$((i + 1)).%g" 1 8)
@@ -56,16 +56,18 @@ hold() {
       sleep 0.5
     done
   done
+  # Server CPU per handshake: a share-independent cost, where handshakes/s depends on what else runs.
+  local cpu_ms=$(($(pb_cpu_ms "$pid") - cpu0))
   sleep 3
   local rss1 slab1 tcp1; rss1=$(pb_rss_kb "$pid"); slab1=$(pb_slab_kb); tcp1=$(pb_tcp_mem_kb)
   [[ $server == landline ]] && heap1=$(pb_live_heap_kb "$pid")
   local connected seconds
   connected=$(cat "${outs[@]}" | sed -n 's/.*connected=\([0-9]*\) .*/\1/p' | paste -sd+ | bc)
   seconds=$(cat "${outs[@]}" | sed -n 's/.*seconds=\([0-9.]*\) .*/\1/p' | sort -g | tail -1)
-  printf 'RESULT server=%s n=%d connected=%d processes=%d seconds=%s handshakes_per_s=%.0f rss_kb_per_conn=%.2f heap_kb_per_conn=%s slab_kb_per_conn=%.2f tcp_mem_kb_per_conn=%.2f rss_mb=%d heap_mb=%d\n' \
+  printf 'RESULT server=%s n=%d connected=%d processes=%d seconds=%s handshakes_per_s=%.0f rss_kb_per_conn=%.2f heap_kb_per_conn=%s slab_kb_per_conn=%.2f tcp_mem_kb_per_conn=%.2f rss_mb=%d heap_mb=%d cpu_ms_per_handshake=%.2f\n' \
     "$server" "$n" "$connected" "$procs" "$seconds" "$(bc -l <<<"$connected / $seconds")" "$(bc -l <<<"($rss1 - $rss0) / $n")" \
     "$([[ $server == landline ]] && printf '%.2f' "$(bc -l <<<"($heap1 - $heap0) / $n")" || echo -)" \
-    "$(bc -l <<<"($slab1 - $slab0) / $n")" "$(bc -l <<<"($tcp1 - $tcp0) / $n")" $((rss1 / 1024)) $((heap1 / 1024)) | tee -a "$work/idle-results.txt"
+    "$(bc -l <<<"($slab1 - $slab0) / $n")" "$(bc -l <<<"($tcp1 - $tcp0) / $n")" $((rss1 / 1024)) $((heap1 / 1024)) "$(bc -l <<<"$cpu_ms / $n")" | tee -a "$work/idle-results.txt"
   grep -h failures= "${outs[@]}" | grep -v 'failed=0 ' >&2 || true
   # stop this round's clients and wait until the server has let the connections go
   local p; for p in "${round[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -82,9 +84,9 @@ for n in "${counts[@]}"; do
 done
 echo "# $(date -u +%FT%TZ) $(uptime)"
 echo
-echo "| server | N | handshakes/s | RSS KB/conn | live heap KB/conn | kernel slab KB/conn | TCP buffers KB/conn | server RSS MB | live heap MB |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| server | N | handshakes/s | server CPU ms/handshake | RSS KB/conn | live heap KB/conn | kernel slab KB/conn | TCP buffers KB/conn | server RSS MB | live heap MB |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 sed -n 's/^RESULT //p' "$work/idle-results.txt" | while read -r line; do
   declare -A r=(); for kv in $line; do r[${kv%%=*}]=${kv#*=}; done
-  echo "| ${r[server]} | ${r[n]} (${r[connected]} up) | ${r[handshakes_per_s]} | ${r[rss_kb_per_conn]} | ${r[heap_kb_per_conn]} | ${r[slab_kb_per_conn]} | ${r[tcp_mem_kb_per_conn]} | ${r[rss_mb]} | ${r[heap_mb]} |"
+  echo "| ${r[server]} | ${r[n]} (${r[connected]} up) | ${r[handshakes_per_s]} | ${r[cpu_ms_per_handshake]} | ${r[rss_kb_per_conn]} | ${r[heap_kb_per_conn]} | ${r[slab_kb_per_conn]} | ${r[tcp_mem_kb_per_conn]} | ${r[rss_mb]} | ${r[heap_mb]} |"
 done

@@ -141,6 +141,8 @@ pb_fleet() {
 }
 
 pb_rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+# CPU time the process has used (user + system), in milliseconds
+pb_cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print int(($14 + $15) * 1000 / hz)}' "/proc/$1/stat"; }
 pb_slab_kb() { awk '/^Slab:/ {print $2}' /proc/meminfo; }
 # TCP socket buffer memory in KiB (sockstat counts pages)
 pb_tcp_mem_kb() { awk -v pg="$(getconf PAGESIZE)" '/^TCP:/ {for (i = 1; i < NF; i++) if ($i == "mem") print $(i + 1) * pg / 1024}' /proc/net/sockstat; }

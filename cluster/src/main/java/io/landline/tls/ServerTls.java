@@ -10,7 +10,7 @@ import io.vertx.core.net.JdkSSLEngineOptions;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.OpenSSLEngineOptions;
 import io.vertx.core.net.PemKeyCertOptions;
-import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.TrustOptions;
 import io.vertx.core.net.SSLEngineOptions;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -39,10 +39,11 @@ public final class ServerTls {
     private final X509Certificate certificate;
     private final Buffer chainPem;
     private final Buffer keyPem;
-    private final Buffer caPem;
+    private final DeviceCertificateTrust deviceTrust;
     private final Engine engine;
 
-    private ServerTls(CertificateAuthority ca, Path certificatePath, Path keyPath, List<X509Certificate> chain, PrivateKey key, Engine engine) {
+    private ServerTls(CertificateAuthority ca, Path certificatePath, Path keyPath, List<X509Certificate> chain, PrivateKey key, Engine engine,
+            Clock clock) {
         this.ca = ca;
         this.certificatePath = certificatePath;
         this.keyPath = keyPath;
@@ -50,7 +51,7 @@ public final class ServerTls {
         // Re-encoded from what we parsed, so Vert.x loads exactly what was checked (and SEC1 or PKCS#1 keys arrive as PKCS#8).
         this.chainPem = Buffer.buffer(Pem.encodeCertificates(chain));
         this.keyPem = Buffer.buffer(Pem.encodePrivateKey(key));
-        this.caPem = Buffer.buffer(Pem.encodeCertificates(List.of(ca.certificate())));
+        this.deviceTrust = new DeviceCertificateTrust(ca.certificate(), clock, VerifiedCertificates.DEFAULT_CAPACITY);
         this.engine = engine;
     }
 
@@ -93,7 +94,7 @@ public final class ServerTls {
                     + " (the first certificate must be the one for this key)");
         }
         warnIfExpiring(certificatePath, chain.get(0), clock);
-        return new ServerTls(ca, certificatePath, keyPath, chain, key, engine);
+        return new ServerTls(ca, certificatePath, keyPath, chain, key, engine, clock);
     }
 
     /** A configured certificate is the operator's to renew; say so loudly, but keep serving. */
@@ -114,6 +115,14 @@ public final class ServerTls {
     /** The appliance CA, which also signs device client certificates. */
     public CertificateAuthority certificateAuthority() {
         return ca;
+    }
+
+    /**
+     * The trust decision for client certificates on every listener that asks for them: device
+     * certificates of the appliance CA only. Bind it to the node's registry for its metrics.
+     */
+    public DeviceCertificateTrust deviceCertificateTrust() {
+        return deviceTrust;
     }
 
     /** {@code ca.pem}: what clients must trust for the generated certificate. */
@@ -144,7 +153,8 @@ public final class ServerTls {
     /**
      * Turns TLS on in {@code options} (a {@code NetServerOptions} or {@code HttpServerOptions}):
      * engine, key and chain, TLS 1.3 and 1.2 only. With {@link ClientAuth#REQUEST} or
-     * {@link ClientAuth#REQUIRED}, client certificates are checked against the appliance CA.
+     * {@link ClientAuth#REQUIRED}, client certificates must be device certificates of the
+     * appliance CA ({@link DeviceCertificateTrust}).
      *
      * @return {@code options}, for chaining
      */
@@ -155,7 +165,7 @@ public final class ServerTls {
         options.setEnabledSecureTransportProtocols(new LinkedHashSet<>(PROTOCOLS));
         options.setClientAuth(clientAuth);
         if (clientAuth != ClientAuth.NONE) {
-            options.setTrustOptions(new PemTrustOptions().addCertValue(caPem));
+            options.setTrustOptions(TrustOptions.wrap(deviceTrust));
         }
         return options;
     }

@@ -129,6 +129,7 @@ public final class LandlineNode {
             LOG.info(() -> "storage " + database.vendor() + " at schema version " + database.schemaVersion());
 
             tls = step("set up TLS", () -> tlsSetup.join());
+            tls.deviceCertificateTrust().bindTo(metrics.registry());
             LOG.info(() -> "TLS engine " + tls.engineName() + ", certificate " + tls.certificatePath() + ", TLSv1.3 and TLSv1.2 only");
             Activation activation = Activation.create(vertx, config.activation(), tls.certificateAuthority(), database.dataSource(),
                     metrics.registry(), Clock.systemUTC());

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.landline.testkit.FreePorts;
+import io.landline.testkit.HostileCertificates;
+import io.landline.tls.DeviceCertificateCheck;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import org.bouncycastle.asn1.x500.X500Name;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessage;
@@ -98,6 +103,26 @@ class HostileDeviceTest {
             // refused before a byte of MQTT: what we want
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> node.counter("landline.mqtt.connection.errors", "kind", "tls") > before);
+    }
+
+    @Test
+    void certificateOfAnotherCaWithTheAppliancesNameIsRefusedAtTheHandshake() throws Exception {
+        X509Certificate ca = node.tls.certificateAuthority().certificate();
+        HostileCertificates.Ca impostor = HostileCertificates.ca(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()));
+        KeyPair keys = HostileCertificates.p256();
+        // The good device's token as CN, issued by a CA that copies the appliance CA's name.
+        X509Certificate forged = HostileCertificates.device(impostor, keys.getPublic()).commonName(good.clientId()).build();
+        TestDevice forger = new TestDevice(good.token(), keys, forged, null, null);
+        double errorsBefore = node.counter("landline.mqtt.connection.errors", "kind", "tls");
+        long refusedBefore = node.tls.deviceCertificateTrust().count(DeviceCertificateCheck.OTHER_ISSUER);
+        try (RawMqttClient client = client(forger)) {
+            client.send(RawMqttClient.connect(good.clientId(), 30));
+            assertThat(client.read(Duration.ofSeconds(5))).as("no CONNACK for another CA's certificate").isNull();
+        } catch (java.io.IOException refusedInHandshake) {
+            // refused before a byte of MQTT: what we want
+        }
+        assertThat(node.tls.deviceCertificateTrust().count(DeviceCertificateCheck.OTHER_ISSUER)).isEqualTo(refusedBefore + 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> node.counter("landline.mqtt.connection.errors", "kind", "tls") > errorsBefore);
     }
 
     @Test
