@@ -27,10 +27,14 @@ public final class HttpsVerticle extends VerticleBase {
     /** Connections idle this long are closed; providers keep theirs busy or reconnect. */
     static final int IDLE_TIMEOUT_SECONDS = 300;
     /**
-     * Streams a provider may have open on one HTTP/2 connection, as APNs allows: an answer can
-     * wait for a device's PUBACK, so a busy provider needs many in flight.
+     * Streams a provider may have open on one HTTP/2 connection. An answer may wait for a
+     * device's PUBACK, so each stream is held for a device round trip; but streams taken in
+     * beyond what the node can serve only queue inside it, and a queued notification that
+     * misses its delivery wait is stored instead, which costs more: past saturation, 1,000
+     * streams per connection made a node store a sixth of what it took. A provider that needs
+     * more concurrency opens more connections, as APNs clients do.
      */
-    static final long MAX_CONCURRENT_STREAMS = 1000;
+    static final long MAX_CONCURRENT_STREAMS = 100;
     /** Time an in-flight request gets to finish when the node drains. */
     static final Duration DRAIN = Duration.ofSeconds(5);
 
