@@ -9,6 +9,8 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.net.impl.VertxConnection;
+import io.vertx.core.spi.metrics.TransportMetrics;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
@@ -40,6 +42,8 @@ public final class MqttVerticle extends VerticleBase {
 
     private final MqttEndpoint endpoint;
     private final Consumer<NetServerOptions> tls;
+    /** One for every connection of this listener, rather than a method reference made per connection. */
+    private final Consumer<Throwable> errors = this::countError;
     private NetServer server;
     private SessionSweep sweep;
 
@@ -62,7 +66,7 @@ public final class MqttVerticle extends VerticleBase {
         sweep = endpoint.sweepOf(context);
         server = vertx.createNetServer(options)
                 .connectHandler(socket -> accept((NetSocketInternal) socket))
-                .exceptionHandler(this::countError);
+                .exceptionHandler(errors::accept);
         return server.listen();
     }
 
@@ -73,7 +77,7 @@ public final class MqttVerticle extends VerticleBase {
      */
     private void accept(NetSocketInternal socket) {
         ChannelPipeline pipeline = socket.channelHandlerContext().pipeline();
-        TcpTransport transport = new TcpTransport(pipeline.channel(), (ContextInternal) context, this::countError);
+        TcpTransport transport = new TcpTransport(pipeline.channel(), (ContextInternal) context, errors);
         int maxPacket = endpoint.settings().maxPacketSize();
         pipeline.addBefore(VERTX_HANDLER, DECODER, new MqttDecoder(maxPacket, MAX_CLIENT_ID_LENGTH));
         pipeline.addBefore(VERTX_HANDLER, ENCODER, MqttEncoder.INSTANCE);
@@ -81,6 +85,11 @@ public final class MqttVerticle extends VerticleBase {
             pipeline.remove(VERTX_CHUNKED_WRITER); // only for file transfers, which MQTT never does; it keeps a queue per connection
         }
         transport.attach(endpoint.newSession(transport));
+        if (socket instanceof VertxConnection connection && connection.metrics() instanceof TransportMetrics<?> metrics) {
+            @SuppressWarnings("unchecked")
+            TransportMetrics<Object> meter = (TransportMetrics<Object>) metrics;
+            transport.reportCloseTo(meter, connection.metric());
+        }
         pipeline.replace(VERTX_HANDLER, TRANSPORT, transport);
     }
 

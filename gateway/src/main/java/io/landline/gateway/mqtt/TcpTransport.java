@@ -10,6 +10,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.core.spi.metrics.TransportMetrics;
+import java.net.InetSocketAddress;
 import java.io.ByteArrayInputStream;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
@@ -40,6 +43,9 @@ final class TcpTransport extends ChannelInboundHandlerAdapter implements Transpo
     private final ContextInternal context;
     private final Consumer<Throwable> errors;
     private MqttSession session;
+    /** Vert.x's meter of this connection (its TCP metrics SPI), told of the close the Vert.x socket would have reported; null without metrics. */
+    private TransportMetrics<Object> vertxMetrics;
+    private Object vertxMetric;
     private boolean paused;
     /** Packets decoded while paused (the rest of a read, after the CONNECT); null while none wait, as nearly always. */
     private ArrayDeque<Object> held;
@@ -52,6 +58,12 @@ final class TcpTransport extends ChannelInboundHandlerAdapter implements Transpo
 
     void attach(MqttSession session) {
         this.session = session;
+    }
+
+    /** Takes over the Vert.x socket's connection meter, so {@code vertx_net_server_active_connections} falls at close. */
+    void reportCloseTo(TransportMetrics<Object> metrics, Object metric) {
+        this.vertxMetrics = metrics;
+        this.vertxMetric = metric;
     }
 
     // ---- inbound, from the pipeline ----
@@ -81,6 +93,10 @@ final class TcpTransport extends ChannelInboundHandlerAdapter implements Transpo
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         releaseHeld();
+        if (vertxMetrics != null && channel.remoteAddress() instanceof InetSocketAddress remote) {
+            vertxMetrics.disconnected(vertxMetric, SocketAddress.inetSocketAddress(remote));
+            vertxMetrics = null;
+        }
         context.emit(null, closed -> session.onClosed());
     }
 
