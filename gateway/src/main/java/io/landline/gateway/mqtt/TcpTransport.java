@@ -130,6 +130,10 @@ final class TcpTransport extends ChannelInboundHandlerAdapter implements Transpo
 
     @Override
     public void write(MqttMessage message) {
+        if (!channel.isActive()) {
+            ReferenceCountUtil.release(message); // a packet racing the close: nothing to count, the close is
+            return;
+        }
         channel.writeAndFlush(message, channel.voidPromise());
     }
 

@@ -70,6 +70,10 @@ class HostileDeviceTest {
     }
 
     static RawMqttClient client(TestDevice device) throws Exception {
+        return clientOf(node, device);
+    }
+
+    static RawMqttClient clientOf(MqttTestNode node, TestDevice device) throws Exception {
         return new RawMqttClient(DeviceTls.context(device, node.tls.certificateAuthority().certificate()), node.mqttPort);
     }
 
