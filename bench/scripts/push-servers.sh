@@ -10,6 +10,10 @@ PB_MOSQUITTO=${PB_MOSQUITTO:-28883}
 PB_ADMIN=${PB_ADMIN:-19101}
 PB_CLUSTER=${PB_CLUSTER:-15711}
 PB_BUS=${PB_BUS:-15712}
+PB_TURN=${PB_TURN:-23478}
+PB_TURN_TLS=${PB_TURN_TLS:-25349}
+PB_RELAY_PORTS=${PB_RELAY_PORTS:-40000-40099}
+PB_MEDIA_PORTS=${PB_MEDIA_PORTS:-26384-26402}
 PB_TEAM=LOADTEAM01
 PB_KEY_ID=LOADKEY001
 # The node's JVM: G1, a fixed and pre-touched 2 GiB heap, so that RSS grows only by native memory
@@ -78,13 +82,13 @@ cluster:
   members: [127.0.0.1:$PB_CLUSTER]
 relay:
   turn:
-    ports: 23478
-    tls-port: 25349
-    relay-ports: 40000-40099
+    ports: $PB_TURN
+    tls-port: $PB_TURN_TLS
+    relay-ports: $PB_RELAY_PORTS
     host: 127.0.0.1
     relay-address: 127.0.0.1
   media:
-    ports: 26384-26402
+    ports: $PB_MEDIA_PORTS
 CONF
   (cd "$dir" && JAVA_OPTS="$PB_NODE_JAVA_OPTS" exec "$root/bin/landline" start --config "$dir/landline.yaml") >"$dir/landline.out" 2>&1 &
   LANDLINE_PID=$!

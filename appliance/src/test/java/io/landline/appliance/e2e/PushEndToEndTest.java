@@ -9,6 +9,7 @@ import com.eatthepath.pushy.apns.DeliveryPriority;
 import com.eatthepath.pushy.apns.PushNotificationResponse;
 import com.eatthepath.pushy.apns.PushType;
 import com.eatthepath.pushy.apns.util.SimpleApnsPushNotification;
+import io.landline.appliance.node.Http;
 import io.landline.appliance.node.LandlineNode;
 import io.landline.appliance.node.TestNodeConfig;
 import io.landline.client.device.ActivatedDevice;
@@ -78,6 +79,24 @@ class PushEndToEndTest {
         DeviceNotification n = inbox.poll(10, TimeUnit.SECONDS);
         assertThat(n).as("a notification within 10 s").isNotNull();
         return n;
+    }
+
+    @Test
+    void vertxActiveConnectionsOfTheMqttListenerFallBackWhenDevicesDisconnect() throws Exception {
+        ActivatedDevice device = Nodes.activate(config);
+        try (DeviceConnection connection = Nodes.connect(config, device, new LinkedBlockingQueue<>())) {
+            assertThat(mqttActiveConnections()).isGreaterThanOrEqualTo(1.0);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(mqttActiveConnections()).isEqualTo(0.0));
+    }
+
+    /** Vert.x's {@code vertx_net_server_active_connections} of the MQTT listener, from /metrics. */
+    private double mqttActiveConnections() throws Exception {
+        String port = ":" + config.mqttPort() + "\"";
+        return Http.get(config.adminUrl("/metrics")).body().lines()
+                .filter(line -> line.startsWith("vertx_net_server_active_connections{") && line.contains(port))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test

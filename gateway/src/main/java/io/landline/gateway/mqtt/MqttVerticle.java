@@ -8,9 +8,12 @@ import io.netty.handler.ssl.NotSslRecordException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.ClientAuth;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.impl.VertxConnection;
+import io.vertx.core.spi.metrics.TransportMetrics;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -28,6 +31,10 @@ public final class MqttVerticle extends VerticleBase {
     public static final String ALPN = "mqtt";
     static final String DECODER = "mqttDecoder";
     static final String ENCODER = "mqttEncoder";
+    static final String TRANSPORT = "mqttTransport";
+    /** Names Vert.x gives its handlers in a server connection's pipeline. */
+    private static final String VERTX_HANDLER = "handler";
+    private static final String VERTX_CHUNKED_WRITER = "chunkedWriter";
     /** Longest a device may take for the TLS handshake. */
     static final int HANDSHAKE_TIMEOUT_SECONDS = 10;
     /** Longest a ClientID the decoder reads; longer ones are refused with 0x85 before any other work. */
@@ -35,6 +42,8 @@ public final class MqttVerticle extends VerticleBase {
 
     private final MqttEndpoint endpoint;
     private final Consumer<NetServerOptions> tls;
+    /** One for every connection of this listener, rather than a method reference made per connection. */
+    private final Consumer<Throwable> errors = this::countError;
     private NetServer server;
     private SessionSweep sweep;
 
@@ -57,19 +66,31 @@ public final class MqttVerticle extends VerticleBase {
         sweep = endpoint.sweepOf(context);
         server = vertx.createNetServer(options)
                 .connectHandler(socket -> accept((NetSocketInternal) socket))
-                .exceptionHandler(this::countError);
+                .exceptionHandler(errors::accept);
         return server.listen();
     }
 
+    /**
+     * Vert.x has finished the TLS handshake and put its socket handler last in the pipeline; the
+     * MQTT codec and our {@link TcpTransport} take its place, so the connection keeps none of
+     * the Vert.x socket's queues and handlers (the socket object Vert.x made is dropped here).
+     */
     private void accept(NetSocketInternal socket) {
         ChannelPipeline pipeline = socket.channelHandlerContext().pipeline();
+        TcpTransport transport = new TcpTransport(pipeline.channel(), (ContextInternal) context, errors);
         int maxPacket = endpoint.settings().maxPacketSize();
-        pipeline.addBefore("handler", DECODER, new MqttDecoder(maxPacket, MAX_CLIENT_ID_LENGTH));
-        pipeline.addBefore("handler", ENCODER, MqttEncoder.INSTANCE);
-        MqttSession session = endpoint.newSession(new TcpTransport(socket));
-        socket.messageHandler(session::onMessage);
-        socket.closeHandler(v -> session.onClosed());
-        socket.exceptionHandler(error -> countError(error));
+        pipeline.addBefore(VERTX_HANDLER, DECODER, new MqttDecoder(maxPacket, MAX_CLIENT_ID_LENGTH));
+        pipeline.addBefore(VERTX_HANDLER, ENCODER, MqttEncoder.INSTANCE);
+        if (pipeline.get(VERTX_CHUNKED_WRITER) != null) {
+            pipeline.remove(VERTX_CHUNKED_WRITER); // only for file transfers, which MQTT never does; it keeps a queue per connection
+        }
+        transport.attach(endpoint.newSession(transport));
+        if (socket instanceof VertxConnection connection && connection.metrics() instanceof TransportMetrics<?> metrics) {
+            @SuppressWarnings("unchecked")
+            TransportMetrics<Object> meter = (TransportMetrics<Object>) metrics;
+            transport.reportCloseTo(meter, connection.metric());
+        }
+        pipeline.replace(VERTX_HANDLER, TRANSPORT, transport);
     }
 
     private void countError(Throwable error) {

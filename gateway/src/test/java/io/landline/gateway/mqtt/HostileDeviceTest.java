@@ -70,6 +70,10 @@ class HostileDeviceTest {
     }
 
     static RawMqttClient client(TestDevice device) throws Exception {
+        return clientOf(node, device);
+    }
+
+    static RawMqttClient clientOf(MqttTestNode node, TestDevice device) throws Exception {
         return new RawMqttClient(DeviceTls.context(device, node.tls.certificateAuthority().certificate()), node.mqttPort);
     }
 
@@ -311,6 +315,22 @@ class HostileDeviceTest {
             MqttMessage answer = client.read(Duration.ofSeconds(5));
             ReferenceCountUtil.release(answer);
             assertThat(answer).isNull();
+        }
+    }
+
+    @Test
+    void packetsPipelinedBehindTheConnectWaitForItsConnack() throws Exception {
+        // CONNECT, SUBSCRIBE and PINGREQ in one write: reading pauses while the CONNECT is checked
+        // (MQTT 5 §3.1.4), so the two decoded with it must be held and answered after the CONNACK.
+        try (RawMqttClient client = client(good)) {
+            client.sendTogether(RawMqttClient.connect(good.clientId(), 30),
+                    MqttMessageBuilders.subscribe().messageId(7).addSubscription(MqttQoS.AT_LEAST_ONCE, "push/#").build(),
+                    MqttMessage.PINGREQ);
+            assertThat(code(client.read(Duration.ofSeconds(10)))).isEqualTo(0x00);
+            MqttSubAckMessage suback = (MqttSubAckMessage) client.read(Duration.ofSeconds(5));
+            assertThat(suback.variableHeader().messageId()).isEqualTo(7);
+            assertThat(suback.payload().reasonCodes()).containsExactly(1);
+            assertThat(client.read(Duration.ofSeconds(5)).fixedHeader().messageType()).isEqualTo(MqttMessageType.PINGRESP);
         }
     }
 }

@@ -52,6 +52,21 @@ final class RawMqttClient implements AutoCloseable {
         }
     }
 
+    /** Sends {@code messages} in one write, so the server reads them together. */
+    void sendTogether(MqttMessage... messages) throws IOException {
+        codec.writeOutbound((Object[]) messages);
+        ByteBuf all = Unpooled.buffer();
+        try {
+            for (ByteBuf b; (b = codec.readOutbound()) != null; ) {
+                all.writeBytes(b);
+                b.release();
+            }
+            sendBytes(ByteBufUtil.getBytes(all));
+        } finally {
+            all.release();
+        }
+    }
+
     void sendBytes(byte[] bytes) throws IOException {
         socket.getOutputStream().write(bytes);
         socket.getOutputStream().flush();

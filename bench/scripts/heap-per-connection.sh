@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Heap per idle device connection, by class: one Landline node started as push-servers.sh does,
+# N idle TLS MQTT 5 connections (client certificates, SUBSCRIBE push/#) from one load process,
+# and the class histogram of the node (jcmd GC.class_histogram after two full GCs) before and
+# while holding them. Prints live heap and RSS per connection, then each class's growth per
+# connection, largest first. The fleet and the node's data stay in WORK between runs, so two
+# builds are compared on the same devices.
+# Usage: bench/scripts/heap-per-connection.sh [N] [ROWS]   (default 3000 connections, 25 rows)
+set -euo pipefail
+root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
+# shellcheck source=push-servers.sh
+source "$root/bench/scripts/push-servers.sh"
+n=${1:-3000}
+rows=${2:-25}
+work=${WORK:-$root/bench/target/heap-bench}
+mkdir -p "$work"
+pb_require
+trap pb_cleanup EXIT
+trap 'exit 130' INT TERM
+echo "# $(date -u +%FT%TZ) $(uptime)"
+
+pb_start_landline "$work/landline"
+pb_fleet "$work/landline" "$n"
+pid=$LANDLINE_PID
+
+histogram() { # FILE: live objects only (two full GCs first; the histogram collects again)
+  jcmd "$pid" GC.run >/dev/null; sleep 0.5; jcmd "$pid" GC.run >/dev/null
+  jcmd "$pid" GC.class_histogram >"$1"
+}
+
+sleep 2
+heap0=$(pb_live_heap_kb "$pid"); rss0=$(pb_rss_kb "$pid")
+histogram "$work/histogram-0.txt"
+out=$work/idle.out
+: >"$out"
+pb_tool idle --server "127.0.0.1:$PB_MQTT" --ca "$work/landline/var/tls/ca.pem" --fleet "$work/landline/fleet.tsv" \
+  --from 0 --count "$n" --sources "$(seq -s, -f '127.0.9.%g' 1 8)" --filter 'push/#' --in-flight 64 --threads 1 --hold 600 \
+  >"$out" 2>&1 &
+tool=$!
+PB_PIDS+=("$tool")
+deadline=$((SECONDS + 240))
+until grep -q HOLDING "$out" 2>/dev/null; do
+  ((SECONDS < deadline)) || { echo "clients not connected in 240 s" >&2; tail -3 "$out" >&2; exit 1; }
+  sleep 0.5
+done
+grep -h 'connected=' "$out" | tail -1
+sleep 3
+rss1=$(pb_rss_kb "$pid"); heap1=$(pb_live_heap_kb "$pid")
+histogram "$work/histogram-1.txt"
+kill "$tool" 2>/dev/null || true
+printf 'RESULT n=%d heap_kb_per_conn=%.2f rss_kb_per_conn=%.2f\n' "$n" "$(bc -l <<<"($heap1 - $heap0) / $n")" "$(bc -l <<<"($rss1 - $rss0) / $n")"
+# Histogram rows: "num: instances bytes class [(module)]"; the growth of each class over N.
+awk -v n="$n" '
+  FNR == 1 { file++ }
+  $1 ~ /^[0-9]+:$/ { inst[file, $4] = $2; bytes[file, $4] = $3; names[$4] = 1 }
+  END {
+    for (c in names) {
+      b = (bytes[2, c] - bytes[1, c]) / n; i = (inst[2, c] - inst[1, c]) / n
+      if (b >= 1 || b <= -1) printf "%10.1f %8.2f  %s\n", b, i, c
+      total += b
+    }
+    printf "%10.1f %8s  %s\n", total, "", "TOTAL (bytes, instances per connection)"
+  }' "$work/histogram-0.txt" "$work/histogram-1.txt" | sort -gr | head -n "$((rows + 1))"
