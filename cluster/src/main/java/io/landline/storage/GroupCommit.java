@@ -52,6 +52,8 @@ public final class GroupCommit<T> implements AutoCloseable {
     private final BlockingQueue<Pending<T>> queue;
     private final Thread writer;
     private final boolean gather;
+    /** Put on the queue by {@link #close} to wake an idle writer; never written. */
+    private final Pending<T> wake = new Pending<>(null, null);
     private volatile boolean closed;
 
     /**
@@ -105,8 +107,10 @@ public final class GroupCommit<T> implements AutoCloseable {
         List<T> items = new ArrayList<>(maxBatch);
         while (!closed || !queue.isEmpty()) {
             try {
-                Pending<T> first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                // An idle writer sleeps until an item or close()'s wake-up arrives: no periodic
+                // polling, so an idle node's writer threads use no CPU.
+                Pending<T> first = queue.take();
+                if (first == wake) {
                     continue;
                 }
                 batch.add(first);
@@ -135,6 +139,7 @@ public final class GroupCommit<T> implements AutoCloseable {
                     continue;
                 }
             }
+            batch.remove(wake);
             if (!batch.isEmpty()) {
                 writeBatch(batch, items);
             }
@@ -175,6 +180,9 @@ public final class GroupCommit<T> implements AutoCloseable {
 
     public void close(Duration timeout) {
         closed = true;
+        // Fails only when the queue is full, and then the writer is not waiting: it drains
+        // the queue, sees closed and stops.
+        queue.offer(wake);
         try {
             writer.join(timeout.toMillis());
         } catch (InterruptedException e) {
@@ -182,6 +190,9 @@ public final class GroupCommit<T> implements AutoCloseable {
         }
         Pending<T> left;
         while ((left = queue.poll()) != null) {
+            if (left == wake) {
+                continue;
+            }
             left.done().completeExceptionally(new Overloaded(name + " writer closed before this was written"));
         }
     }

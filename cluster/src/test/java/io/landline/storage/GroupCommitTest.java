@@ -1,6 +1,7 @@
 package io.landline.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,5 +106,35 @@ class GroupCommitTest {
         commit.close(Duration.ofSeconds(5));
 
         assertThat(commit.submit(1)).failsWithin(Duration.ofSeconds(1)).withThrowableThat().withCauseInstanceOf(GroupCommit.Overloaded.class);
+    }
+
+    @Test
+    void anIdleWriterWaitsWithoutATimeoutSoItNeverWakesUpOnItsOwn() {
+        try (GroupCommit<Integer> commit = new GroupCommit<>("idle-probe", 10, Duration.ZERO, 10, batch -> { }, size -> { })) {
+            Thread writer = writerThread("landline-group-commit-idle-probe");
+
+            // TIMED_WAITING would mean a periodic poll: a wake-up per period on an idle node.
+            await().atMost(Duration.ofSeconds(5)).until(writer::getState, state -> state == Thread.State.WAITING);
+        }
+    }
+
+    @Test
+    void closeWakesAnIdleWriterAndStopsIt() {
+        GroupCommit<Integer> commit = new GroupCommit<>("close-probe", 10, Duration.ZERO, 10, batch -> { }, size -> { });
+        Thread writer = writerThread("landline-group-commit-close-probe");
+        await().atMost(Duration.ofSeconds(5)).until(writer::getState, state -> state == Thread.State.WAITING);
+
+        long start = System.nanoTime();
+        commit.close(Duration.ofSeconds(5));
+
+        assertThat(writer.isAlive()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+    }
+
+    private static Thread writerThread(String name) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no thread named " + name));
     }
 }

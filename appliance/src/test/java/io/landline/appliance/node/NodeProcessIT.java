@@ -115,6 +115,20 @@ class NodeProcessIT {
     }
 
     @Test
+    void aCollectorNamedInJavaOptsReplacesTheLaunchersDefaultInsteadOfFailingTheJvm() throws Exception {
+        // The JVM refuses two collectors ("Multiple garbage collectors selected", exit 1): the
+        // launcher's G1 (Serial for short commands) must give way, so the config error is reached.
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "node:\n  shutdown-timeout: -5s\n");
+        for (List<String> args : List.of(List.of("start", "--config", broken.toString()), List.of("check-config", broken.toString()))) {
+            try (NodeProcess run = NodeProcess.start(dir, args, Map.of("JAVA_OPTS", "-XX:+UseParallelGC"))) {
+                assertThat(run.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+                assertThat(run.process().exitValue()).as("%s:%n%s", args, run.log()).isEqualTo(2);
+                assertThat(run.log()).contains("node.shutdown-timeout").doesNotContain("garbage collectors");
+            }
+        }
+    }
+
+    @Test
     void startWithBrokenConfigExits2WithoutStartingAnything() throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.yaml"), "node:\n  shutdown-timeout: -5s\n");
         try (NodeProcess start = NodeProcess.start(dir, List.of("start", "--config", broken.toString()), Map.of())) {

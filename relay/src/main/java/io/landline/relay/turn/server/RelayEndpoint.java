@@ -3,6 +3,7 @@ package io.landline.relay.turn.server;
 import io.landline.relay.turn.allocation.RelayPortPool;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
@@ -32,9 +33,13 @@ final class RelayEndpoint {
         }
     }
 
-    /** The relayed socket that reaches {@code peer}, or null when the allocation has none of its family. */
+    /**
+     * The relayed socket that reaches {@code peer}, or null when the allocation has none of its
+     * family. Called per relayed packet: the family is the address's class (an IPv4-mapped IPv6
+     * address is an Inet4Address too), not {@code getAddress().length}, which copies the bytes.
+     */
     Channel towards(InetAddress peer) {
-        return peer.getAddress().length == 4 ? ipv4 : ipv6;
+        return peer instanceof Inet4Address ? ipv4 : ipv6;
     }
 
     EventLoop eventLoop() {
