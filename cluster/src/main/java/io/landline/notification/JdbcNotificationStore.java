@@ -72,22 +72,7 @@ final class JdbcNotificationStore implements NotificationStore {
         if (batch.isEmpty()) {
             return StoreOutcome.NONE;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                StoreOutcome outcome = store(connection, batch);
-                connection.commit();
-                return outcome;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw StorageException.of("cannot store " + batch.size() + " notification(s)", e);
-        }
+        return inTransaction("cannot store " + batch.size() + " notification(s)", connection -> store(connection, batch));
     }
 
     @Override
@@ -96,13 +81,23 @@ final class JdbcNotificationStore implements NotificationStore {
         if (batch.isEmpty()) {
             return 0;
         }
+        return inTransaction("cannot record " + batch.size() + " delivered notification(s)", connection -> recordDelivered(connection, batch));
+    }
+
+    /** What runs inside {@link #inTransaction}. */
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** {@code work} in one transaction, rolled back if it throws; {@code failure} names what could not be done. */
+    private <T> T inTransaction(String failure, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try {
-                int collapsed = recordDelivered(connection, batch);
+                T result = work.run(connection);
                 connection.commit();
-                return collapsed;
+                return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -110,7 +105,7 @@ final class JdbcNotificationStore implements NotificationStore {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw StorageException.of("cannot record " + batch.size() + " delivered notification(s)", e);
+            throw StorageException.of(failure, e);
         }
     }
 
@@ -326,27 +321,16 @@ final class JdbcNotificationStore implements NotificationStore {
         if (ids.isEmpty()) {
             return 0;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+        return inTransaction("cannot mark " + ids.size() + " notification(s) " + what, connection -> {
             try (PreparedStatement mark = connection.prepareStatement(sql)) {
                 for (UUID id : ids) {
                     mark.setObject(1, toColumn(at));
                     mark.setObject(2, id);
                     mark.addBatch();
                 }
-                int changed = sum(mark.executeBatch());
-                connection.commit();
-                return changed;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
+                return sum(mark.executeBatch());
             }
-        } catch (SQLException e) {
-            throw StorageException.of("cannot mark " + ids.size() + " notification(s) " + what, e);
-        }
+        });
     }
 
     @Override
