@@ -2,6 +2,7 @@ package io.landline.notification;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A notification its device acknowledged before it was ever stored (it was handed straight to
@@ -17,6 +18,6 @@ public record Delivered(Submission submission, Instant deliveredAt) {
     /** The receipt this records. */
     public Receipt receipt() {
         return new Receipt(submission.notification().id(), submission.team(), ReceiptStatus.DELIVERED,
-                submission.notification().acceptedAt(), java.util.Optional.of(deliveredAt));
+                submission.notification().acceptedAt(), Optional.of(deliveredAt));
     }
 }

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -215,7 +216,7 @@ final class JdbcNotificationStore implements NotificationStore {
      */
     private static List<Integer> reusedIds(Connection connection, List<Submission> batch) throws SQLException {
         Set<UUID> stored = new HashSet<>();
-        String sql = "SELECT id FROM notification WHERE id IN (" + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ")";
+        String sql = "SELECT id FROM notification WHERE id IN (" + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < batch.size(); i++) {
                 select.setObject(i + 1, batch.get(i).notification().id());

@@ -3,6 +3,7 @@ package io.landline.gateway.mqtt;
 import com.hazelcast.core.HazelcastInstance;
 import io.landline.cluster.presence.Presence;
 import io.landline.device.Device;
+import io.landline.device.DeviceEvents;
 import io.landline.device.DeviceRepository;
 import io.landline.gateway.push.DeviceDelivery;
 import io.landline.gateway.push.DeviceSessions;
@@ -34,8 +35,6 @@ public final class MqttEndpoint {
 
     private static final Logger LOG = Logger.getLogger("landline.mqtt");
 
-    /** Cluster-wide event-bus address where a revoked token's hex is published. */
-    public static final String REVOKED_ADDRESS = "landline.device.revoked";
     /** Time to live of a kept session while its device is still connected; its expiry proper starts at disconnect. */
     static final Duration KEPT_WHILE_CONNECTED = Duration.ofDays(30);
 
@@ -83,7 +82,7 @@ public final class MqttEndpoint {
     /** Starts consuming this node's address and revocations; call once, before listening. */
     public Future<Void> start() {
         Future<MessageConsumer<Object>> inbox = NodeInbox.register(vertx, presence.localNodeId(), inboxDelivery, inboxHandOver, this::takenOverElsewhere);
-        MessageConsumer<Object> revoked = vertx.eventBus().consumer(REVOKED_ADDRESS, message -> {
+        MessageConsumer<Object> revoked = vertx.eventBus().consumer(DeviceEvents.REVOKED, message -> {
             if (message.body() instanceof String hex) {
                 DeviceToken.parse(hex).ifPresent(this::revoked);
             }

@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,7 +28,7 @@ public final class PushMetrics {
     private final DistributionSummary acceptBatches;
     private final DistributionSummary markBatches;
     private final DistributionSummary receiptBatches;
-    private final Map<PushPipeline.HandOver, Counter> handOvers = new java.util.EnumMap<>(PushPipeline.HandOver.class);
+    private final Map<PushPipeline.HandOver, Counter> handOvers = new EnumMap<>(PushPipeline.HandOver.class);
     private final AtomicLong pending = new AtomicLong();
 
     public PushMetrics(MeterRegistry registry) {
@@ -44,7 +46,7 @@ public final class PushMetrics {
         this.markBatches = batches("mark");
         this.receiptBatches = batches("receipt");
         for (PushPipeline.HandOver outcome : PushPipeline.HandOver.values()) {
-            handOvers.put(outcome, Counter.builder("landline.push.handed.over").tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+            handOvers.put(outcome, Counter.builder("landline.push.handed.over").tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                     .description("Notifications published straight to a connected device before any commit, by outcome:"
                             + " delivered (answered on the PUBACK), stored (the connection went first), timed_out (stored after the wait)")
                     .register(registry));

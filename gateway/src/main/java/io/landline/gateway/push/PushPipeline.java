@@ -2,8 +2,8 @@ package io.landline.gateway.push;
 
 import io.landline.notification.Delivered;
 import io.landline.notification.Notification;
-import io.landline.notification.Receipt;
 import io.landline.notification.NotificationStore;
+import io.landline.notification.Receipt;
 import io.landline.notification.StoreOutcome;
 import io.landline.notification.Submission;
 import io.landline.protocol.token.DeviceToken;
@@ -20,9 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -96,7 +99,7 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
      * PUBACK. The answer and the end of the wait race (different threads): whichever moves the
      * state off {@link #WAITING} first decides.
      */
-    private static final class HandedOver extends java.util.concurrent.atomic.AtomicInteger {
+    private static final class HandedOver extends AtomicInteger {
         static final int WAITING = 0;
         static final int ANSWERED = 1;
         static final int TIMED_OUT = 2;
@@ -141,7 +144,7 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
     /** Receipts of handed-over notifications not yet written, so the receipt API knows them at once. */
     private final Map<UUID, Receipt> unwritten = new ConcurrentHashMap<>();
     /** Handed-over notifications in the order their waits end. */
-    private final java.util.Queue<HandedOver> waiting = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<HandedOver> waiting = new ConcurrentLinkedQueue<>();
     private final long deliveryWaitNanos;
     /** Written on this verticle's context; read by provider requests on theirs. */
     private final Map<DeviceToken, DeviceQueue> queues = new ConcurrentHashMap<>();
@@ -220,13 +223,7 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
                 // Maybe still in flight there: stored as pending, not routed again meanwhile; at
                 // worst the device gets it again on its next connection.
                 metrics.handedOver(HandOver.TIMED_OUT);
-                submit(submission).whenComplete((ok, failure) -> {
-                    if (failure == null) {
-                        answered.complete(null);
-                    } else {
-                        answered.completeExceptionally(unwrapped(failure));
-                    }
-                });
+                settle(submit(submission), answered);
             } else {
                 context.runOnContext(v -> commit(submission, queues.get(submission.notification().token()), answered));
             }
@@ -276,12 +273,8 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
             queue.storing++;
         }
         CompletableFuture<Void> committed = submit(submission);
+        settle(committed, answered);
         committed.whenComplete((ok, failure) -> {
-            if (failure == null) {
-                answered.complete(null);
-            } else {
-                answered.completeExceptionally(unwrapped(failure));
-            }
             context.runOnContext(v -> {
                 // routed first: a later notification that sees storing at 0 is then behind this one on the device's loop
                 if (failure == null) {
@@ -340,16 +333,8 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
             metrics.handedOver(HandOver.TIMED_OUT);
             // Stored as pending: the device gets it again on its next connection unless the
             // PUBACK still comes (then it is marked delivered). Not routed again meanwhile.
-            CompletableFuture<Void> answered = h.answered;
-            submit(h.submission).whenComplete((ok, failure) -> {
-                if (failure == null) {
-                    stored.complete(null);
-                    answered.complete(null);
-                } else {
-                    stored.completeExceptionally(failure);
-                    answered.completeExceptionally(unwrapped(failure));
-                }
-            });
+            settle(submit(h.submission), stored);
+            settle(stored, h.answered);
         }
     }
 
@@ -385,19 +370,31 @@ public final class PushPipeline extends VerticleBase implements DeviceSessions {
         }
     }
 
-    private static Throwable unwrapped(Throwable failure) {
-        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    /** Completes {@code to} as {@code from} completes. */
+    private static void settle(CompletableFuture<Void> from, CompletableFuture<Void> to) {
+        from.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                to.complete(null);
+            } else {
+                to.completeExceptionally(failure);
+            }
+        });
     }
 
     /** Commits {@code submission}; fails with {@link ReusedApnsId} when it was left out for its apns-id. */
     private CompletableFuture<Void> submit(Submission submission) {
         Storing storing = new Storing(submission);
-        return commits.submit(storing).thenApply(v -> {
-            if (storing.reused) {
-                throw new ReusedApnsId(submission.notification().id());
+        CompletableFuture<Void> stored = new CompletableFuture<>();
+        commits.submit(storing).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                stored.completeExceptionally(failure);
+            } else if (storing.reused) {
+                stored.completeExceptionally(new ReusedApnsId(submission.notification().id()));
+            } else {
+                stored.complete(null);
             }
-            return null;
         });
+        return stored;
     }
 
     private void markBatch(List<Mark> batch) {

@@ -3,12 +3,11 @@ package io.landline.gateway.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.landline.device.DeviceEvents;
 import io.landline.testkit.FreePorts;
 import io.landline.testkit.HostileCertificates;
 import io.landline.tls.DeviceCertificateCheck;
-import java.security.KeyPair;
-import java.security.cert.X509Certificate;
-import org.bouncycastle.asn1.x500.X500Name;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
 import io.netty.handler.codec.mqtt.MqttMessage;
@@ -19,13 +18,15 @@ import io.netty.handler.codec.mqtt.MqttReasonCodeAndPropertiesVariableHeader;
 import io.netty.handler.codec.mqtt.MqttSubAckMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.util.ReferenceCountUtil;
-import io.netty.buffer.Unpooled;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -153,7 +154,7 @@ class HostileDeviceTest {
         try (RawMqttClient client = client(device)) {
             assertThat(code(client.connectAs(device.clientId(), 30))).isZero();
             node.devices.revoke(device.token(), Instant.now());
-            node.cluster.vertx().eventBus().publish(MqttEndpoint.REVOKED_ADDRESS, device.token().hex());
+            node.cluster.vertx().eventBus().publish(DeviceEvents.REVOKED, device.token().hex());
             assertThat(disconnectCode(client)).isEqualTo(0x87);
         }
         try (RawMqttClient client = client(device)) {

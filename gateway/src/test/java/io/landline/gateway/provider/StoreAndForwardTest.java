@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,12 +207,12 @@ class StoreAndForwardTest {
         String apnsId = UUID.randomUUID().toString();
         assertThat(push(token, "{\"first\":1}", "apns-id", apnsId).statusCode()).isEqualTo(200);
 
-        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
         // concurrent, so that they share group commits; CAP - 1 of them keep the device under its cap
         for (int i = 0; i < CAP; i++) {
             String payload = "{\"n\":" + i + "}";
             String[] headers = i == 2 ? new String[] {"apns-id", apnsId} : new String[0];
-            answers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            answers.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     return push(token, payload, headers);
                 } catch (Exception e) {
