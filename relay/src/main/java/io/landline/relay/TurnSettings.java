@@ -24,11 +24,13 @@ import java.util.Optional;
  * @param userQuota          allocations per user before 486 Allocation Quota Reached
  * @param requestsPerSecond  STUN requests per second from one IP address before drops; 0 none
  * @param bandwidthKbps      relayed kilobits per second per allocation before drops; 0 none
+ * @param receiveCoalescing  pause between reads of a UDP relay loop while datagrams arrive
+ *                           densely (ReceiveCoalescing); zero: every datagram wakes the loop
  */
 public record TurnSettings(String realm, String host, List<String> users, List<String> restSecrets, List<Cidr> allowedPeers,
                            Optional<InetAddress> relayAddress, Optional<InetAddress> relayAddressV6,
                            Optional<InetAddress> externalAddress, Duration nonceLifetime, int maxAllocations,
-                           int userQuota, int requestsPerSecond, int bandwidthKbps) {
+                           int userQuota, int requestsPerSecond, int bandwidthKbps, Duration receiveCoalescing) {
 
     public TurnSettings {
         users = List.copyOf(users);
@@ -42,6 +44,6 @@ public record TurnSettings(String realm, String host, List<String> users, List<S
         return "TurnSettings[realm=" + realm + ", host=" + host + ", users=" + users.size() + ", restSecrets=" + restSecrets.size()
                 + ", allowedPeers=" + allowedPeers + ", relayAddress=" + relayAddress + ", relayAddressV6=" + relayAddressV6
                 + ", externalAddress=" + externalAddress + ", nonceLifetime=" + nonceLifetime + ", maxAllocations=" + maxAllocations
-                + ", userQuota=" + userQuota + ", requestsPerSecond=" + requestsPerSecond + ", bandwidthKbps=" + bandwidthKbps + "]";
+                + ", userQuota=" + userQuota + ", requestsPerSecond=" + requestsPerSecond + ", bandwidthKbps=" + bandwidthKbps + ", receiveCoalescing=" + receiveCoalescing + "]";
     }
 }

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The one way durations are written, in the config file and on the command line: 500ms, 10s, 5m, 1h or 1d. */
+/** The one way durations are written, in the config file and on the command line: 500ms, 10s, 5m, 1h or 1d (and 100us where a setting is that fine). */
 public final class Durations {
 
-    private static final Pattern DURATION = Pattern.compile("(-?)([0-9]{1,15})(ms|s|m|h|d)");
+    private static final Pattern DURATION = Pattern.compile("(-?)([0-9]{1,15})(us|ms|s|m|h|d)");
     private static final Map<String, ChronoUnit> UNITS = Map.of(
-            "ms", ChronoUnit.MILLIS, "s", ChronoUnit.SECONDS, "m", ChronoUnit.MINUTES,
+            "us", ChronoUnit.MICROS, "ms", ChronoUnit.MILLIS, "s", ChronoUnit.SECONDS, "m", ChronoUnit.MINUTES,
             "h", ChronoUnit.HOURS, "d", ChronoUnit.DAYS);
 
     private Durations() {

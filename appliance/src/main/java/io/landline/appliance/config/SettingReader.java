@@ -118,6 +118,9 @@ final class SettingReader {
     }
 
     private static String written(Duration d) {
+        if (d.toNanosPart() != 0) {
+            return d.toNanos() % 1_000_000 == 0 ? d.toMillis() + "ms" : d.toNanos() / 1000 + "us";
+        }
         long s = d.toSeconds();
         if (s % 86_400 == 0 && s > 0) {
             return s / 86_400 + "d";

@@ -6,6 +6,7 @@ import io.landline.relay.turn.policy.Cidr;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,6 +18,9 @@ final class TurnConfig {
     private static final Pattern REALM = Pattern.compile("[\\x21\\x23-\\x7e]{1,127}");
     /** A TURN REST secret is any non-empty text without separators that would split an environment list. */
     private static final Pattern SECRET = Pattern.compile("[^,\\s]{8,}");
+
+    /** A longer pause would eat into the 1 ms a relayed packet may be delayed (docs/design.md). */
+    private static final Duration MAX_COALESCING = Duration.ofMillis(1);
 
     private TurnConfig() {
     }
@@ -41,7 +45,8 @@ final class TurnConfig {
                 r.intBetween("relay.turn.max-allocations", 1, 1_000_000),
                 r.intBetween("relay.turn.user-quota", 1, 1_000_000),
                 r.intBetween("relay.turn.requests-per-second", 0, 1_000_000),
-                r.intBetween("relay.turn.allocation-bandwidth", 0, 100_000_000));
+                r.intBetween("relay.turn.allocation-bandwidth", 0, 100_000_000),
+                r.durationBetween("relay.turn.receive-coalescing", Duration.ZERO, MAX_COALESCING));
     }
 
     /** {@code name:password}, checked by the parser the relay uses; the message never repeats the entry's password. */

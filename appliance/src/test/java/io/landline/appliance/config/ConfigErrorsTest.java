@@ -279,6 +279,11 @@ class ConfigErrorsTest {
                         in + "key 'relay.turn.external-ip': 'turn.example.com' is not an IPv4 address")),
                 bad("negative nonce lifetime", Bad.file("relay:\n  turn:\n    nonce-lifetime: -1m\n",
                         in + "key 'relay.turn.nonce-lifetime': '-1m' is a negative duration")),
+                bad("receive coalescing beyond a millisecond", Bad.file("relay:\n  turn:\n    receive-coalescing: 5ms\n",
+                        in + "key 'relay.turn.receive-coalescing': '5ms' is outside 0s-1ms")),
+                bad("receive coalescing in nanoseconds", Bad.env("LANDLINE_RELAY_TURN_RECEIVE_COALESCING", "100ns",
+                        "config error in environment variable LANDLINE_RELAY_TURN_RECEIVE_COALESCING: key 'relay.turn.receive-coalescing':"
+                                + " '100ns' is not a duration (write e.g. 500ms, 10s, 5m, 1h or 1d)")),
                 bad("no allocations at all", Bad.file("relay:\n  turn:\n    max-allocations: 0\n",
                         in + "key 'relay.turn.max-allocations': '0' is outside 1-1000000")),
                 bad("user quota in words", Bad.file("relay:\n  turn:\n    user-quota: ten\n",

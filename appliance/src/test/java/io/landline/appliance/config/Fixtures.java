@@ -63,7 +63,7 @@ final class Fixtures {
                 new ClusterSettings("landline", "127.0.0.1", 5701, 5702, List.of(new Member("127.0.0.1", 5701))),
                 new RelaySettings(new PortRange(3478, 3497), 5349, new PortRange(49152, 65535), new PortRange(16384, 16402),
                         new TurnSettings("landline", "0.0.0.0", List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(),
-                                Optional.empty(), Duration.ofMinutes(10), 10000, 10, 50, 10000)),
+                                Optional.empty(), Duration.ofMinutes(10), 10000, 10, 50, 10000, Duration.ofNanos(100_000))),
                 new ActivationSettings(ActivationPolicy.OPEN, Duration.ofDays(365), Optional.empty(), Duration.ofDays(7),
                         new RateLimit(10, Duration.ofMinutes(1), 20)),
                 new ProviderApiSettings(List.of(), PushSettings.defaults(), 10_000));

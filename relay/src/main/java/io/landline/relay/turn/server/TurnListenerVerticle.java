@@ -38,6 +38,7 @@ final class TurnListenerVerticle extends VerticleBase {
     private final Consumer<NetServerOptions> tls;
     private final int instance;
     private final int instances;
+    private final EventLoop udpLoop;
     private final StreamFramer framer = new StreamFramer(StreamFramer.DEFAULT_MAX_STUN_MESSAGE_SIZE,
             StreamFramer.DEFAULT_MAX_CHANNEL_DATA_LENGTH, PacketPath.CHANNELS);
     private final List<io.netty.channel.Channel> udp = new ArrayList<>();
@@ -45,7 +46,7 @@ final class TurnListenerVerticle extends VerticleBase {
     private PacketPath path;
 
     TurnListenerVerticle(TurnService service, InetAddress host, PortRange ports, int tlsPort, Consumer<NetServerOptions> tls,
-                         int instance, int instances) {
+                         int instance, int instances, EventLoop udpLoop) {
         this.service = service;
         this.host = host;
         this.ports = ports;
@@ -53,6 +54,7 @@ final class TurnListenerVerticle extends VerticleBase {
         this.tls = tls;
         this.instance = instance;
         this.instances = instances;
+        this.udpLoop = udpLoop;
     }
 
     /** Whether several sockets can share a UDP port here: Vert.x's native (epoll) transport offers SO_REUSEPORT. */
@@ -64,12 +66,14 @@ final class TurnListenerVerticle extends VerticleBase {
     public Future<?> start() {
         path = new PacketPath(service);
         VertxInternal internal = (VertxInternal) vertx;
-        EventLoop loop = ((ContextInternal) context).nettyEventLoop();
+        EventLoop loop = udpLoop != null ? udpLoop : ((ContextInternal) context).nettyEventLoop();
+        // Its own path when the UDP sockets run on a relay loop of their own: a path serves one thread.
+        PacketPath udpPath = udpLoop != null ? new PacketPath(service) : path;
         boolean shared = reusePort(internal);
         List<Future<?>> bound = new ArrayList<>();
         for (int port = ports.first(); port <= ports.last(); port++) {
             if (shared || (port - ports.first()) % instances == instance) {
-                bound.add(bindUdp(internal.transport(), loop, port, shared));
+                bound.add(bindUdp(internal.transport(), loop, udpPath, port, shared));
             }
         }
         for (int port = ports.first(); port <= ports.last(); port++) {
@@ -81,13 +85,13 @@ final class TurnListenerVerticle extends VerticleBase {
         return Future.all(bound);
     }
 
-    private Future<?> bindUdp(io.vertx.core.spi.transport.Transport transport, EventLoop loop, int port, boolean shared) {
+    private Future<?> bindUdp(io.vertx.core.spi.transport.Transport transport, EventLoop loop, PacketPath udpPath, int port, boolean shared) {
         Promise<Void> promise = Promise.promise();
         DatagramChannel channel = transport.datagramChannel(host instanceof Inet6Address ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4);
         transport.configure(channel, new DatagramSocketOptions().setReusePort(shared).setReuseAddress(shared)
                 .setReceiveBufferSize(4 << 20).setSendBufferSize(4 << 20));
         Datagrams.sizeReads(channel);
-        channel.pipeline().addLast(new UdpListener(path));
+        channel.pipeline().addLast(new UdpListener(udpPath));
         loop.register(channel).addListener(registered -> {
             if (!registered.isSuccess()) {
                 promise.fail(registered.cause());

@@ -14,8 +14,14 @@ import io.landline.relay.turn.auth.StaticUsers;
 import io.landline.relay.turn.policy.PeerPolicy;
 import io.landline.relay.turn.policy.SourceRateLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.VertxInternal;
@@ -31,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -51,7 +58,10 @@ public final class TurnServer {
     private final String deployment;
     private final long timer;
 
-    private TurnServer(Vertx vertx, TurnService service, String deployment, long timer) {
+    private final EventLoopGroup relayGroup;
+
+    private TurnServer(Vertx vertx, TurnService service, String deployment, long timer, EventLoopGroup relayGroup) {
+        this.relayGroup = relayGroup;
         this.vertx = vertx;
         this.service = service;
         this.deployment = deployment;
@@ -89,12 +99,24 @@ public final class TurnServer {
         int instances = listenerLoops();
         AtomicInteger next = new AtomicInteger();
         boolean reusePort = TurnListenerVerticle.reusePort((VertxInternal) vertx);
-        return vertx.deployVerticle(() -> new TurnListenerVerticle(service, host, settings.turnPorts(), settings.turnTlsPort(), tls,
-                        next.getAndIncrement(), instances), new DeploymentOptions().setInstances(instances))
+        // Coalescing needs loops of the relay's own, with its select strategy; Vert.x's loops keep the default one.
+        long pause = turn.receiveCoalescing().toNanos();
+        EventLoopGroup relayGroup = pause > 0 && reusePort ? new MultiThreadIoEventLoopGroup(instances,
+                new DefaultThreadFactory("landline-relay"), EpollIoHandler.newFactory(0, () -> new ReceiveCoalescing(pause))) : null;
+        List<EventLoop> udpLoops = new ArrayList<>();
+        if (relayGroup != null) {
+            relayGroup.forEach(loop -> udpLoops.add((EventLoop) loop));
+        }
+        return vertx.deployVerticle(() -> {
+                    int instance = next.getAndIncrement();
+                    return new TurnListenerVerticle(service, host, settings.turnPorts(), settings.turnTlsPort(), tls,
+                            instance, instances, udpLoops.isEmpty() ? null : udpLoops.get(instance));
+                }, new DeploymentOptions().setInstances(instances))
                 .map(deployment -> {
                     long timer = vertx.setPeriodic(1000, id -> sweep(service));
                     LOG.info(() -> "STUN/TURN listening on " + host.getHostAddress() + " ports " + settings.turnPorts() + " (UDP"
-                            + (reusePort ? ", SO_REUSEPORT on " + instances + " event loops" : "") + ", TCP), TLS port "
+                            + (reusePort ? ", SO_REUSEPORT on " + instances + " event loops" : "")
+                            + (relayGroup != null ? " of the relay's own, receive coalescing " + pause / 1000 + " µs" : "") + ", TCP), TLS port "
                             + settings.turnTlsPort() + "; relaying from " + relayAddress.getHostAddress()
                             + turn.relayAddressV6().map(a -> " and " + a.getHostAddress()).orElse("")
                             + turn.externalAddress().map(a -> " (announced as " + a.getHostAddress() + ")").orElse("")
@@ -102,7 +124,12 @@ public final class TurnServer {
                             + " static user(s), " + turn.restSecrets().size() + " REST secret(s)"
                             + (auth.acceptsAnyone() ? "" : " (TURN refused with 403 until users or secrets are configured)")
                             + "; peers allowed beyond the public internet: " + turn.allowedPeers());
-                    return new TurnServer(vertx, service, deployment, timer);
+                    return new TurnServer(vertx, service, deployment, timer, relayGroup);
+                })
+                .onFailure(e -> {
+                    if (relayGroup != null) {
+                        relayGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                    }
                 });
     }
 
@@ -123,7 +150,13 @@ public final class TurnServer {
             for (Allocation<RelayEndpoint> allocation : service.allocations().all()) {
                 allocation.socket().eventLoop().execute(() -> service.delete(allocation, "server stopping"));
             }
-            return Future.succeededFuture();
+            if (relayGroup == null) {
+                return Future.succeededFuture();
+            }
+            // After the deletions queued above: a loop runs its queued tasks before it terminates.
+            Promise<Void> terminated = Promise.promise();
+            relayGroup.shutdownGracefully(0, 5, TimeUnit.SECONDS).addListener(f -> terminated.complete());
+            return terminated.future();
         });
     }
 

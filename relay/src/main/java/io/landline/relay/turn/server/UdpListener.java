@@ -31,6 +31,7 @@ final class UdpListener extends ChannelInboundHandlerAdapter implements ClientCh
      */
     private final Runnable flush = this::flush;
     private boolean flushScheduled;
+    private int readsInBatch;
 
     UdpListener(PacketPath path) {
         this.path = path;
@@ -47,6 +48,7 @@ final class UdpListener extends ChannelInboundHandlerAdapter implements ClientCh
             ReferenceCountUtil.release(msg);
             return;
         }
+        readsInBatch++;
         try {
             if (Datagrams.cut(packet.content())) {
                 path.metrics().drop(Datagrams.OVERSIZE);
@@ -56,6 +58,14 @@ final class UdpListener extends ChannelInboundHandlerAdapter implements ClientCh
         } finally {
             packet.release();
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (readsInBatch >= Datagrams.READ_BATCH) {
+            ReceiveCoalescing.backlogged();
+        }
+        readsInBatch = 0;
     }
 
     @Override

@@ -46,7 +46,8 @@ final class TurnFixture implements AutoCloseable {
         this.tlsPort = FreePorts.next();
         this.tlsDir = Files.createTempDirectory("turn-tls");
         TurnSettings turn = new TurnSettings(REALM, "127.0.0.1", b.users, b.secrets, b.allowed, Optional.empty(), b.relayAddressV6,
-                Optional.empty(), b.nonceLifetime, b.maxAllocations, b.userQuota, b.requestsPerSecond, b.bandwidthKbps);
+                Optional.empty(), b.nonceLifetime, b.maxAllocations, b.userQuota, b.requestsPerSecond, b.bandwidthKbps,
+                b.receiveCoalescing);
         RelaySettings settings = new RelaySettings(new PortRange(port, port + 1), tlsPort, b.relayPorts, new PortRange(16384, 16402), turn);
         ServerTls tls = ServerTls.create(new TlsSettings(Optional.empty(), Optional.empty(), TlsSettings.TlsEngine.AUTO, List.of()), tlsDir);
         this.vertx = Vertx.builder().with(new VertxOptions().setPreferNativeTransport(true)).build();
@@ -88,6 +89,7 @@ final class TurnFixture implements AutoCloseable {
         private List<String> secrets = List.of();
         private final List<Cidr> allowed = new ArrayList<>();
         private Duration nonceLifetime = Duration.ofMinutes(10);
+        private Duration receiveCoalescing = Duration.ofNanos(100_000);
         private int maxAllocations = 1000;
         private int userQuota = 50;
         private int requestsPerSecond = 0;
@@ -108,6 +110,11 @@ final class TurnFixture implements AutoCloseable {
 
         Builder allow(String cidr) {
             allowed.add(Cidr.parse(cidr));
+            return this;
+        }
+
+        Builder receiveCoalescing(Duration pause) {
+            receiveCoalescing = pause;
             return this;
         }
 
