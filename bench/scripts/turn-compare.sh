@@ -10,8 +10,10 @@
 # at a time, and the generator to CPU $GENERATOR_CPUS (default 0); coturn runs one relay
 # thread (COTURN_RELAY_THREADS), Landline its defaults for the one CPU it sees.
 #
-# Usage: mvn -B -q -DskipTests package && bench/scripts/turn-compare.sh [--quick] [coturn] [landline]
-#   --quick   short phases (a smoke run of the harness, figures not worth recording)
+# Usage: mvn -B -q -DskipTests package && bench/scripts/turn-compare.sh [--quick] [coturn] [landline] [landline:PAUSE]...
+#   --quick         short phases (a smoke run of the harness, figures not worth recording)
+#   landline:PAUSE  Landline with relay.turn.receive-coalescing set to PAUSE (e.g. 0s, 50us),
+#                   labelled landline-PAUSE; plain "landline" runs the shipped default
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 # shellcheck source=turn-servers.sh
@@ -29,8 +31,8 @@ servers=()
 for arg in "$@"; do
   case $arg in
     --quick) WARMUP=1s DURATION=2s RATES=20000 LADDER= BINDING_RATES=20000 RELAY_ALLOCATIONS=100 MEMORY_ALLOCATIONS=500 ;;
-    coturn | landline) servers+=("$arg") ;;
-    *) echo "usage: $0 [--quick] [coturn] [landline]" >&2; exit 2 ;;
+    coturn | landline | landline:*) servers+=("$arg") ;;
+    *) echo "usage: $0 [--quick] [coturn] [landline] [landline:PAUSE]..." >&2; exit 2 ;;
   esac
 done
 ((${#servers[@]})) || servers=(coturn landline)
@@ -67,14 +69,19 @@ idle_cpu() { # idle_cpu LABEL: the server's own CPU use over 5 s without load
 for server in "${servers[@]}"; do
   mkdir -p "$work/$server"
   echo "== $server" >&2
-  "start_$server" "$work/$server"
   label=$server
-  [[ $server == landline && $LANDLINE_MODE == relay-only ]] && label=landline-relay-only
+  if [[ $server == landline:* ]]; then
+    label=landline-${server#landline:}
+    LANDLINE_RELAY_TURN_RECEIVE_COALESCING=${server#landline:} start_landline "$work/$server"
+  else
+    "start_$server" "$work/$server"
+  fi
+  [[ $server == landline* && $LANDLINE_MODE == relay-only ]] && label=$label-relay-only
   sleep 1
   idle_cpu "$label"
   # memory first, on a fresh server: later runs grow a JVM's committed heap and hide what allocations retain
   heap=()
-  [[ $server == landline ]] && heap=(--jvm-heap)
+  [[ $server == landline* ]] && heap=(--jvm-heap)
   bench "$label" turn-allocations --allocations "$MEMORY_ALLOCATIONS" --steps 3 --hold 5s "${heap[@]}"
   bench "$label" stun-binding --warmup "$WARMUP" --duration "$DURATION"
   for rate in $BINDING_RATES; do
