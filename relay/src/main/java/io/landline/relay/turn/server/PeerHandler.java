@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.ReferenceCountUtil;
 
 /**
  * Reads the relayed sockets of one allocation (one per address family, so sharable; both on the
@@ -15,6 +16,8 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
 
     private final PacketPath path;
     private Allocation<RelayEndpoint> allocation;
+    /** Datagrams of the current read; the allocation's sockets share this handler but not a read. */
+    private int readsInBatch;
 
     PeerHandler(PacketPath path) {
         this.path = path;
@@ -28,9 +31,10 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!(msg instanceof DatagramPacket packet)) {
-            io.netty.util.ReferenceCountUtil.release(msg);
+            ReferenceCountUtil.release(msg);
             return;
         }
+        readsInBatch++;
         try {
             if (allocation == null) {
                 path.metrics().drop(TurnMetrics.NO_ALLOCATION);
@@ -42,6 +46,14 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
         } finally {
             packet.release();
         }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (readsInBatch >= Datagrams.READ_BATCH) {
+            ReceiveCoalescing.backlogged();
+        }
+        readsInBatch = 0;
     }
 
     @Override
