@@ -5,6 +5,9 @@
 # while holding them. Prints live heap and RSS per connection, then each class's growth per
 # connection, largest first. The fleet and the node's data stay in WORK between runs, so two
 # builds are compared on the same devices.
+# With WARMUP=1 a first round of N connections is made and closed before the measured one.
+# With DUMPS=1 it also writes a heap dump before and while holding them and attributes the growth
+# of byte[] and String to their first referrers (hprof-referrers.py).
 # Usage: bench/scripts/heap-per-connection.sh [N] [ROWS]   (default 3000 connections, 25 rows)
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
@@ -27,26 +30,47 @@ histogram() { # FILE: live objects only (two full GCs first; the histogram colle
   jcmd "$pid" GC.run >/dev/null; sleep 0.5; jcmd "$pid" GC.run >/dev/null
   jcmd "$pid" GC.class_histogram >"$1"
 }
+dump() { # FILE: a heap dump of live objects, if DUMPS=1
+  if [[ ${DUMPS:-0} == 1 ]]; then rm -f "$1"; jcmd "$pid" GC.heap_dump "$1" >/dev/null; fi
+}
 
+out=$work/idle.out
+hold() { # starts the load tool holding N connections and waits until all are up; sets tool
+  : >"$out"
+  pb_tool idle --server "127.0.0.1:$PB_MQTT" --ca "$work/landline/var/tls/ca.pem" --fleet "$work/landline/fleet.tsv" \
+    --from 0 --count "$n" --sources "$(seq -s, -f '127.0.9.%g' 1 8)" --filter 'push/#' --in-flight 64 --threads 1 --hold 600 \
+    >"$out" 2>&1 &
+  tool=$!
+  PB_PIDS+=("$tool")
+  local deadline=$((SECONDS + 240))
+  until grep -q HOLDING "$out" 2>/dev/null; do
+    ((SECONDS < deadline)) || { echo "clients not connected in 240 s" >&2; tail -3 "$out" >&2; exit 1; }
+    sleep 0.5
+  done
+}
+if [[ ${WARMUP:-0} == 1 ]]; then
+  # One round first, then closed: JIT, code cache, allocator arenas and the node's device caches
+  # are warm, so the measured round shows what a connection itself keeps.
+  hold
+  grep -h 'connected=' "$out" | tail -1
+  kill "$tool" 2>/dev/null || true
+  deadline=$((SECONDS + 60))
+  while (($(ss -Htn state established "( sport = :$PB_MQTT )" | wc -l) > 0)); do
+    ((SECONDS < deadline)) || { echo "warm-up connections not closed in 60 s" >&2; exit 1; }
+    sleep 0.5
+  done
+  sleep 2
+fi
 sleep 2
 heap0=$(pb_live_heap_kb "$pid"); rss0=$(pb_rss_kb "$pid")
 histogram "$work/histogram-0.txt"
-out=$work/idle.out
-: >"$out"
-pb_tool idle --server "127.0.0.1:$PB_MQTT" --ca "$work/landline/var/tls/ca.pem" --fleet "$work/landline/fleet.tsv" \
-  --from 0 --count "$n" --sources "$(seq -s, -f '127.0.9.%g' 1 8)" --filter 'push/#' --in-flight 64 --threads 1 --hold 600 \
-  >"$out" 2>&1 &
-tool=$!
-PB_PIDS+=("$tool")
-deadline=$((SECONDS + 240))
-until grep -q HOLDING "$out" 2>/dev/null; do
-  ((SECONDS < deadline)) || { echo "clients not connected in 240 s" >&2; tail -3 "$out" >&2; exit 1; }
-  sleep 0.5
-done
+dump "$work/heap-0.hprof"
+hold
 grep -h 'connected=' "$out" | tail -1
 sleep 3
 rss1=$(pb_rss_kb "$pid"); heap1=$(pb_live_heap_kb "$pid")
 histogram "$work/histogram-1.txt"
+dump "$work/heap-1.hprof"
 kill "$tool" 2>/dev/null || true
 printf 'RESULT n=%d heap_kb_per_conn=%.2f rss_kb_per_conn=%.2f\n' "$n" "$(bc -l <<<"($heap1 - $heap0) / $n")" "$(bc -l <<<"($rss1 - $rss0) / $n")"
 # Histogram rows: "num: instances bytes class [(module)]"; the growth of each class over N.
@@ -61,3 +85,7 @@ awk -v n="$n" '
     }
     printf "%10.1f %8s  %s\n", total, "", "TOTAL (bytes, instances per connection)"
   }' "$work/histogram-0.txt" "$work/histogram-1.txt" | sort -gr | head -n "$((rows + 1))"
+if [[ ${DUMPS:-0} == 1 ]]; then
+  echo "# byte[] and String per connection by first referrers"
+  python3 "$root/bench/scripts/hprof-referrers.py" "$work/heap-0.hprof" "$work/heap-1.hprof" "$n" "$rows"
+fi
