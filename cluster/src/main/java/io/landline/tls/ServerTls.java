@@ -188,7 +188,7 @@ public final class ServerTls {
         }
 
         private static Engine openSsl() {
-            return new Engine("OpenSSL (" + OpenSsl.versionString() + ")", new OpenSSLEngineOptions());
+            return new Engine("OpenSSL (" + OpenSsl.versionString() + ")", new LeanOpenSslEngineOptions());
         }
 
         private static Engine jdk() {
