@@ -188,7 +188,7 @@ public final class ServerTls {
         }
 
         private static Engine openSsl() {
-            return new Engine("OpenSSL (" + OpenSsl.versionString() + ")", new LeanOpenSslEngineOptions());
+            return new Engine("OpenSSL (" + OpenSsl.versionString() + ")", new OpenSSLEngineOptions());
         }
 
         private static Engine jdk() {
