@@ -13,10 +13,15 @@ import io.vertx.core.Vertx;
 import java.io.Serializable;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * {@link Presence} on the Hazelcast map {@value #MAP}: token hex → member UUID. When a member
+ * {@link Presence} on the Hazelcast map {@value #MAP}: token → member UUID. The entry is kept
+ * for every connected device of the cluster (and its backup on another member), so both sides
+ * are in their compact serialised form: the token's 32 bytes (a 64-byte array in the map
+ * instead of 96 for its hex string) and the member's {@link UUID} (40 bytes instead of 64 for
+ * its string). When a member
  * leaves, the oldest remaining member removes that member's entries, so a crashed node's
  * devices do not look connected. Every operation is asynchronous; results come back on the
  * caller's Vert.x context.
@@ -29,13 +34,15 @@ public final class HazelcastPresence implements Presence {
     public static final String MAP = "landline.presence";
 
     private final Vertx vertx;
-    private final IMap<String, String> map;
+    private final IMap<byte[], UUID> map;
+    private final UUID localMember;
     private final String localNodeId;
 
     public HazelcastPresence(ClusterNode cluster) {
         this.vertx = cluster.vertx();
         this.map = cluster.hazelcast().getMap(MAP);
-        this.localNodeId = cluster.hazelcast().getCluster().getLocalMember().getUuid().toString();
+        this.localMember = cluster.hazelcast().getCluster().getLocalMember().getUuid();
+        this.localNodeId = localMember.toString();
         cluster.hazelcast().getCluster().addMembershipListener(new Cleanup(cluster));
     }
 
@@ -46,19 +53,20 @@ public final class HazelcastPresence implements Presence {
 
     @Override
     public Future<Optional<String>> claim(DeviceToken token) {
-        return Future.fromCompletionStage(map.putAsync(token.hex(), localNodeId), vertx.getOrCreateContext())
-                .map(previous -> Optional.ofNullable(previous).filter(id -> !id.equals(localNodeId)));
+        return Future.fromCompletionStage(map.putAsync(token.toBytes(), localMember), vertx.getOrCreateContext())
+                .map(previous -> Optional.ofNullable(previous).filter(id -> !id.equals(localMember)).map(UUID::toString));
     }
 
     @Override
     public Future<Void> release(DeviceToken token) {
-        return Future.fromCompletionStage(map.submitToKey(token.hex(), new ReleaseIfHeldBy(localNodeId)), vertx.getOrCreateContext())
+        return Future.fromCompletionStage(map.submitToKey(token.toBytes(), new ReleaseIfHeldBy(localMember)), vertx.getOrCreateContext())
                 .mapEmpty();
     }
 
     @Override
     public Future<Optional<String>> nodeOf(DeviceToken token) {
-        return Future.fromCompletionStage(map.getAsync(token.hex()), vertx.getOrCreateContext()).map(Optional::ofNullable);
+        return Future.fromCompletionStage(map.getAsync(token.toBytes()), vertx.getOrCreateContext())
+                .map(member -> Optional.ofNullable(member).map(UUID::toString));
     }
 
     @Override
@@ -67,10 +75,10 @@ public final class HazelcastPresence implements Presence {
     }
 
     /** Removes the entry only while it still names {@code nodeId}: a takeover elsewhere has already replaced it. */
-    record ReleaseIfHeldBy(String nodeId) implements EntryProcessor<String, String, Boolean>, Serializable {
+    record ReleaseIfHeldBy(UUID member) implements EntryProcessor<byte[], UUID, Boolean>, Serializable {
         @Override
-        public Boolean process(Map.Entry<String, String> entry) {
-            if (nodeId.equals(entry.getValue())) {
+        public Boolean process(Map.Entry<byte[], UUID> entry) {
+            if (member.equals(entry.getValue())) {
                 entry.setValue(null);
                 return true;
             }
@@ -96,7 +104,7 @@ public final class HazelcastPresence implements Presence {
             if (!oldest.localMember()) {
                 return;
             }
-            String departed = event.getMember().getUuid().toString();
+            UUID departed = event.getMember().getUuid();
             vertx.executeBlocking(() -> {
                 map.removeAll(Predicates.equal("this", departed));
                 return null;

@@ -3,7 +3,6 @@ package io.landline.gateway.mqtt;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.mqtt.MqttDecoder;
-import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.ssl.NotSslRecordException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -22,7 +21,8 @@ import javax.net.ssl.SSLException;
 /**
  * The MQTT over TLS listener of one event loop: a Vert.x {@link NetServer} with TLS client
  * certificates required and ALPN {@code mqtt} offered (clients without ALPN are served too),
- * and Netty's MQTT decoder and encoder put into each connection's pipeline. Deployed once per
+ * and Netty's MQTT decoder put into each connection's pipeline before our {@link TcpTransport}
+ * (which encodes what it writes). Deployed once per
  * event loop; Vert.x spreads accepted connections across the instances.
  */
 public final class MqttVerticle extends VerticleBase {
@@ -30,7 +30,6 @@ public final class MqttVerticle extends VerticleBase {
     /** ALPN protocol name of MQTT (IANA "mqtt"). */
     public static final String ALPN = "mqtt";
     static final String DECODER = "mqttDecoder";
-    static final String ENCODER = "mqttEncoder";
     static final String TRANSPORT = "mqttTransport";
     /** Names Vert.x gives its handlers in a server connection's pipeline. */
     private static final String VERTX_HANDLER = "handler";
@@ -72,7 +71,7 @@ public final class MqttVerticle extends VerticleBase {
 
     /**
      * Vert.x has finished the TLS handshake and put its socket handler last in the pipeline; the
-     * MQTT codec and our {@link TcpTransport} take its place, so the connection keeps none of
+     * MQTT decoder and our {@link TcpTransport} take its place, so the connection keeps none of
      * the Vert.x socket's queues and handlers (the socket object Vert.x made is dropped here).
      */
     private void accept(NetSocketInternal socket) {
@@ -80,7 +79,6 @@ public final class MqttVerticle extends VerticleBase {
         TcpTransport transport = new TcpTransport(pipeline.channel(), (ContextInternal) context, errors);
         int maxPacket = endpoint.settings().maxPacketSize();
         pipeline.addBefore(VERTX_HANDLER, DECODER, new MqttDecoder(maxPacket, MAX_CLIENT_ID_LENGTH));
-        pipeline.addBefore(VERTX_HANDLER, ENCODER, MqttEncoder.INSTANCE);
         if (pipeline.get(VERTX_CHUNKED_WRITER) != null) {
             pipeline.remove(VERTX_CHUNKED_WRITER); // only for file transfers, which MQTT never does; it keeps a queue per connection
         }

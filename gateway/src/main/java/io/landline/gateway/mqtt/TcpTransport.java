@@ -3,6 +3,8 @@ package io.landline.gateway.mqtt;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.mqtt.MqttEncoder;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
@@ -33,7 +35,9 @@ import javax.security.auth.x500.X500Principal;
  * the MQTT decoder and encoder, and the session's way out. It takes the place of the Vert.x
  * socket Vert.x puts there, whose per-connection message queues, write queue and handlers were
  * the largest share of an idle connection's heap: decoded packets go to the session on its
- * Vert.x context, packets are written and flushed straight to the channel.
+ * Vert.x context, packets are encoded here with Netty's MQTT encoder, called in place rather
+ * than as a pipeline handler of its own (one handler context less per connection), and written
+ * and flushed below this handler.
  *
  * <p>All methods run on the channel's event loop, which is the session's context's.
  */
@@ -42,6 +46,8 @@ final class TcpTransport extends ChannelInboundHandlerAdapter implements Transpo
     private final Channel channel;
     private final ContextInternal context;
     private final Consumer<Throwable> errors;
+    /** This handler's place in the pipeline, where packets are written from. */
+    private ChannelHandlerContext ctx;
     private MqttSession session;
     /** Vert.x's meter of this connection (its TCP metrics SPI), told of the close the Vert.x socket would have reported; null without metrics. */
     private TransportMetrics<Object> vertxMetrics;
@@ -64,6 +70,11 @@ final class TcpTransport extends ChannelInboundHandlerAdapter implements Transpo
     void reportCloseTo(TransportMetrics<Object> metrics, Object metric) {
         this.vertxMetrics = metrics;
         this.vertxMetric = metric;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
     }
 
     // ---- inbound, from the pipeline ----
@@ -134,7 +145,21 @@ final class TcpTransport extends ChannelInboundHandlerAdapter implements Transpo
             ReferenceCountUtil.release(message); // a packet racing the close: nothing to count, the close is
             return;
         }
-        channel.writeAndFlush(message, channel.voidPromise());
+        send(message, ctx.voidPromise());
+    }
+
+    /**
+     * Encodes and writes {@code message} below this handler and flushes. The encoder releases the
+     * message; a failure (only a packet of ours that cannot be encoded) fails {@code promise}, and
+     * the void promise passes it on to {@link #exceptionCaught}, which closes the connection.
+     */
+    private void send(MqttMessage message, ChannelPromise promise) {
+        try {
+            MqttEncoder.INSTANCE.write(ctx, message, promise);
+        } catch (Exception e) {
+            promise.tryFailure(e);
+        }
+        ctx.flush();
     }
 
     @Override
@@ -144,7 +169,9 @@ final class TcpTransport extends ChannelInboundHandlerAdapter implements Transpo
             channel.close().addListener(done -> closed.tryComplete());
         } else {
             // Closed once the packet is written, so the device reads its reason code before the close.
-            channel.writeAndFlush(message).addListener(written -> channel.close().addListener(done -> closed.tryComplete()));
+            ChannelPromise written = ctx.newPromise();
+            written.addListener(w -> channel.close().addListener(done -> closed.tryComplete()));
+            send(message, written);
         }
         return closed.future();
     }

@@ -3,6 +3,7 @@ package io.landline.protocol.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -40,5 +41,39 @@ class DeviceTokenTest {
     @Test
     void nullIsNotAToken() {
         assertThat(DeviceToken.parse(null)).isEmpty();
+    }
+
+    @Test
+    void bytesAndHexAreTheSameThirtyTwoBytesInOrder() {
+        String hex = "00112233445566778899aabbccddeeff0123456789abcdeffedcba9876543210";
+        DeviceToken token = DeviceToken.parse(hex).orElseThrow();
+
+        assertThat(token.toBytes()).isEqualTo(HexFormat.of().parseHex(hex));
+        assertThat(token.hex()).isEqualTo(hex);
+        assertThat(token).hasToString(hex);
+        DeviceToken random = DeviceToken.random(new SecureRandom());
+        assertThat(HexFormat.of().formatHex(random.toBytes())).isEqualTo(random.hex());
+    }
+
+    @Test
+    void tokensDifferingInAnyOneByteAreDifferent() {
+        String hex = "00112233445566778899aabbccddeeff0123456789abcdeffedcba9876543210";
+        DeviceToken token = DeviceToken.parse(hex).orElseThrow();
+        for (int i = 0; i < DeviceToken.BYTES; i++) {
+            byte[] other = token.toBytes();
+            other[i] ^= 0x01;
+            DeviceToken changed = DeviceToken.parse(HexFormat.of().formatHex(other)).orElseThrow();
+            assertThat(changed).as("byte %d", i).isNotEqualTo(token);
+            assertThat(DeviceToken.parse(changed.hex())).contains(changed);
+        }
+        assertThat(DeviceToken.parse(hex.toUpperCase())).get().isEqualTo(token).hasSameHashCodeAs(token);
+    }
+
+    @Test
+    void toBytesIsACopy() {
+        DeviceToken token = DeviceToken.random(new SecureRandom());
+        String before = token.hex();
+        token.toBytes()[0] ^= 0x7F;
+        assertThat(token.hex()).isEqualTo(before);
     }
 }
