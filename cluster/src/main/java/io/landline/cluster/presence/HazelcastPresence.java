@@ -7,6 +7,7 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 import io.landline.cluster.ClusterNode;
+import io.landline.cluster.HazelcastFutures;
 import io.landline.protocol.token.DeviceToken;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,19 +47,19 @@ public final class HazelcastPresence implements Presence {
 
     @Override
     public Future<Optional<String>> claim(DeviceToken token) {
-        return Future.fromCompletionStage(map.putAsync(token.hex(), localNodeId), vertx.getOrCreateContext())
+        return HazelcastFutures.onContext(map.putAsync(token.hex(), localNodeId), vertx.getOrCreateContext())
                 .map(previous -> Optional.ofNullable(previous).filter(id -> !id.equals(localNodeId)));
     }
 
     @Override
     public Future<Void> release(DeviceToken token) {
-        return Future.fromCompletionStage(map.submitToKey(token.hex(), new ReleaseIfHeldBy(localNodeId)), vertx.getOrCreateContext())
+        return HazelcastFutures.onContext(map.submitToKey(token.hex(), new ReleaseIfHeldBy(localNodeId)), vertx.getOrCreateContext())
                 .mapEmpty();
     }
 
     @Override
     public Future<Optional<String>> nodeOf(DeviceToken token) {
-        return Future.fromCompletionStage(map.getAsync(token.hex()), vertx.getOrCreateContext()).map(Optional::ofNullable);
+        return HazelcastFutures.onContext(map.getAsync(token.hex()), vertx.getOrCreateContext()).map(Optional::ofNullable);
     }
 
     @Override
