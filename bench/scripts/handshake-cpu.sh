@@ -6,7 +6,7 @@
 # (user + system from /proc/PID/stat, first connect to last SUBACK), split into thread groups.
 # With PERF=R, round R is also sampled with perf (JIT frames named through Compiler.perfmap) and a
 # report by DSO and symbol is written to WORK/perf-R.txt. With MOSQUITTO=1 the same rounds run
-# against Mosquitto 2.0 afterwards, for the same client's figure.
+# against Mosquitto 2.0 afterwards, for the same client's figure (MOSQUITTO=only: Mosquitto alone).
 # Usage: bench/scripts/handshake-cpu.sh [N] [ROUNDS]   (default 3000 connections, 3 rounds)
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
@@ -94,8 +94,10 @@ storm() {
   sleep 2
 }
 
-for ((r = 1; r <= rounds; r++)); do storm landline "$PB_MQTT" "$LANDLINE_PID" "$r"; done
-if [[ ${MOSQUITTO:-0} == 1 ]]; then
+if [[ ${MOSQUITTO:-0} != only ]]; then
+  for ((r = 1; r <= rounds; r++)); do storm landline "$PB_MQTT" "$LANDLINE_PID" "$r"; done
+fi
+if [[ ${MOSQUITTO:-0} != 0 ]]; then
   pb_start_mosquitto "$work/mosquitto" "$work/landline"
   for ((r = 1; r <= rounds; r++)); do storm mosquitto "$PB_MOSQUITTO" "$MOSQUITTO_PID" "$r"; done
 fi
