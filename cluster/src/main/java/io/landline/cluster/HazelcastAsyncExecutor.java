@@ -16,7 +16,9 @@ import java.util.logging.Logger;
  * every task, as {@code CompletableFuture} does: at least one per map operation, so each device
  * CONNECT (presence claim, session store) started and ended threads, which cost more CPU than the
  * operations themselves. On such machines the default becomes this pool: two daemon threads, the
- * parallelism the common pool has on a machine with three cores.
+ * parallelism the common pool has on a machine with three cores. The setter is in Hazelcast's
+ * {@code internal} package (public, but not API): {@code HazelcastFuturesTest} fails if an
+ * upgrade brings a thread per result back.
  */
 final class HazelcastAsyncExecutor {
 
