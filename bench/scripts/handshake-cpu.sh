@@ -22,6 +22,9 @@ perf_round=${PERF:-0}
 work=${WORK:-$root/bench/target/handshake-bench}
 mkdir -p "$work"
 pb_require
+if ((perf_round > 0)); then
+  command -v perf >/dev/null || { echo "perf missing: apt-get install linux-perf" >&2; exit 1; }
+fi
 trap pb_cleanup EXIT
 trap 'exit 130' INT TERM
 echo "# $(date -u +%FT%TZ) $(uptime)"
