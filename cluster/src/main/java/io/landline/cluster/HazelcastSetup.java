@@ -18,6 +18,7 @@ final class HazelcastSetup {
     }
 
     static Config config(ClusterSettings settings, String nodeName) {
+        HazelcastAsyncExecutor.installIfNeeded();
         Config config = ConfigUtil.loadConfig();
         config.setClusterName(settings.name());
         config.setInstanceName("landline-" + nodeName + "-" + settings.port());

@@ -4,12 +4,11 @@ import java.time.Instant;
 import java.util.logging.Logger;
 import io.landline.tls.TlsSettings.TlsEngine;
 import io.netty.handler.ssl.OpenSsl;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.net.JdkSSLEngineOptions;
+import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.OpenSSLEngineOptions;
-import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.TrustOptions;
 import io.vertx.core.net.SSLEngineOptions;
 import java.nio.file.Path;
@@ -37,8 +36,7 @@ public final class ServerTls {
     private final Path certificatePath;
     private final Path keyPath;
     private final X509Certificate certificate;
-    private final Buffer chainPem;
-    private final Buffer keyPem;
+    private final KeyCertOptions keyCert;
     private final DeviceCertificateTrust deviceTrust;
     private final Engine engine;
 
@@ -48,9 +46,7 @@ public final class ServerTls {
         this.certificatePath = certificatePath;
         this.keyPath = keyPath;
         this.certificate = chain.get(0);
-        // Re-encoded from what we parsed, so Vert.x loads exactly what was checked (and SEC1 or PKCS#1 keys arrive as PKCS#8).
-        this.chainPem = Buffer.buffer(Pem.encodeCertificates(chain));
-        this.keyPem = Buffer.buffer(Pem.encodePrivateKey(key));
+        this.keyCert = KeyCertOptions.wrap(ServerKeyMaterial.keyManagers(chain, key, engine.isOpenSsl()));
         this.deviceTrust = new DeviceCertificateTrust(ca.certificate(), clock, VerifiedCertificates.DEFAULT_CAPACITY);
         this.engine = engine;
     }
@@ -161,7 +157,7 @@ public final class ServerTls {
     public <T extends NetServerOptions> T applyTo(T options, ClientAuth clientAuth) {
         options.setSsl(true);
         options.setSslEngineOptions(engine.options().copy());
-        options.setKeyCertOptions(new PemKeyCertOptions().setCertValue(chainPem).setKeyValue(keyPem));
+        options.setKeyCertOptions(keyCert);
         options.setEnabledSecureTransportProtocols(new LinkedHashSet<>(PROTOCOLS));
         options.setClientAuth(clientAuth);
         if (clientAuth != ClientAuth.NONE) {
@@ -172,6 +168,10 @@ public final class ServerTls {
 
     /** A TLS implementation and its name for the log. */
     record Engine(String name, SSLEngineOptions options) {
+
+        boolean isOpenSsl() {
+            return options instanceof OpenSSLEngineOptions;
+        }
 
         static Engine choose(TlsEngine wanted, boolean openSslAvailable) {
             return switch (wanted) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.landline.tls.TlsSettings.TlsEngine;
+import io.netty.handler.ssl.OpenSslCachingX509KeyManagerFactory;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.JdkSSLEngineOptions;
@@ -15,11 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
+import java.security.interfaces.ECPrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.X509KeyManager;
 import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
@@ -129,6 +133,25 @@ class ServerTlsSetupTest {
         var managers = options.getTrustOptions().getTrustManagerFactory(null).getTrustManagers();
         assertThat(managers).containsExactly(tls.deviceCertificateTrust());
         assertThat(tls.deviceCertificateTrust().getAcceptedIssuers()).containsExactly(Pem.readCertificates(tls.caCertificatePath()).get(0));
+    }
+
+    @Test
+    void openSslListenersShareOneCachedServerKeyAndPresentTheConfiguredChain() throws Exception {
+        assumeThat(OpenSSLEngineOptions.isAvailable()).isTrue();
+        ServerTls tls = ServerTls.create(settings(Optional.of(certificate), Optional.of(sec1Key), TlsEngine.AUTO), dataDir);
+
+        KeyManagerFactory first = tls.applyTo(new NetServerOptions(), ClientAuth.REQUIRED).getKeyCertOptions().getKeyManagerFactory(null);
+        KeyManagerFactory second = tls.applyTo(new HttpServerOptions()).getKeyCertOptions().getKeyManagerFactory(null);
+
+        // Netty parses the key into BoringSSL once for a caching factory, and again in every handshake for any other.
+        assertThat(first).isInstanceOf(OpenSslCachingX509KeyManagerFactory.class).isSameAs(second);
+        X509KeyManager keys = (X509KeyManager) first.getKeyManagers()[0];
+        String alias = keys.chooseServerAlias("EC", null, null);
+        assertThat(keys.getCertificateChain(alias)).containsExactlyElementsOf(Pem.readCertificates(certificate));
+        assertThat(((ECPrivateKey) keys.getPrivateKey(alias)).getS()).isEqualTo(((ECPrivateKey) Pem.readPrivateKey(sec1Key)).getS());
+        assertThat(ServerTls.create(settings(Optional.of(certificate), Optional.of(sec1Key), TlsEngine.JDK), dataDir)
+                .applyTo(new NetServerOptions()).getKeyCertOptions().getKeyManagerFactory(null))
+                .isNotInstanceOf(OpenSslCachingX509KeyManagerFactory.class);
     }
 
     // --- misconfigured files: one line naming the file and the problem ---

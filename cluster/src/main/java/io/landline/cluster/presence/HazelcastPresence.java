@@ -7,6 +7,7 @@ import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
 import com.hazelcast.query.Predicates;
 import io.landline.cluster.ClusterNode;
+import io.landline.cluster.HazelcastFutures;
 import io.landline.protocol.token.DeviceToken;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -53,19 +54,19 @@ public final class HazelcastPresence implements Presence {
 
     @Override
     public Future<Optional<String>> claim(DeviceToken token) {
-        return Future.fromCompletionStage(map.putAsync(token.toBytes(), localMember), vertx.getOrCreateContext())
+        return HazelcastFutures.onContext(map.putAsync(token.toBytes(), localMember), vertx.getOrCreateContext())
                 .map(previous -> Optional.ofNullable(previous).filter(id -> !id.equals(localMember)).map(UUID::toString));
     }
 
     @Override
     public Future<Void> release(DeviceToken token) {
-        return Future.fromCompletionStage(map.submitToKey(token.toBytes(), new ReleaseIfHeldBy(localMember)), vertx.getOrCreateContext())
+        return HazelcastFutures.onContext(map.submitToKey(token.toBytes(), new ReleaseIfHeldBy(localMember)), vertx.getOrCreateContext())
                 .mapEmpty();
     }
 
     @Override
     public Future<Optional<String>> nodeOf(DeviceToken token) {
-        return Future.fromCompletionStage(map.getAsync(token.toBytes()), vertx.getOrCreateContext())
+        return HazelcastFutures.onContext(map.getAsync(token.toBytes()), vertx.getOrCreateContext())
                 .map(member -> Optional.ofNullable(member).map(UUID::toString));
     }
 

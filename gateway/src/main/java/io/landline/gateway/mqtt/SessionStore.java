@@ -2,6 +2,7 @@ package io.landline.gateway.mqtt;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import io.landline.cluster.HazelcastFutures;
 import io.landline.protocol.token.DeviceToken;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -30,7 +31,7 @@ final class SessionStore {
 
     /** The kept subscriptions of {@code token}, if its session has not expired. */
     Future<Optional<Subscriptions>> load(DeviceToken token) {
-        return Future.fromCompletionStage(map.getAsync(token.hex()), vertx.getOrCreateContext())
+        return HazelcastFutures.onContext(map.getAsync(token.hex()), vertx.getOrCreateContext())
                 .map(text -> Optional.ofNullable(text).map(Subscriptions::decode));
     }
 

@@ -14,21 +14,14 @@ import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.spi.metrics.TransportMetrics;
-import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import javax.security.auth.x500.X500Principal;
 
 /**
  * MQTT over TLS: the last handler of the connection's Netty pipeline, after the TLS handler and
@@ -200,6 +193,12 @@ final class TcpTransport extends ChannelInboundHandlerAdapter implements Transpo
         }
     }
 
+    /**
+     * The CN of the leaf the device presented, read from our own parse of its DER: the OpenSSL
+     * session keeps its peer certificates for the connection's life as DER wrappers that parse
+     * themselves on first use and keep the parsed form, about 1 KB of heap per idle connection
+     * that nothing needs after CONNECT.
+     */
     @Override
     public Optional<String> clientCertificateCommonName() {
         SslHandler tls = channel.pipeline().get(SslHandler.class);
@@ -211,30 +210,8 @@ final class TcpTransport extends ChannelInboundHandlerAdapter implements Transpo
             if (chain == null || chain.length == 0 || !(chain[0] instanceof X509Certificate)) {
                 return Optional.empty();
             }
-            return commonName(subjectOf(chain[0]));
-        } catch (SSLPeerUnverifiedException | CertificateException e) {
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * The leaf's subject, read from a copy parsed here rather than from the session's own
-     * object: the OpenSSL session keeps its peer certificates for the connection's life as
-     * DER wrappers that parse themselves on first use and keep the parsed form, about 1 KB of
-     * heap per idle connection that nothing needs after CONNECT.
-     */
-    private static X500Principal subjectOf(Certificate leaf) throws CertificateException {
-        CertificateFactory x509 = CertificateFactory.getInstance("X.509");
-        return ((X509Certificate) x509.generateCertificate(new ByteArrayInputStream(leaf.getEncoded()))).getSubjectX500Principal();
-    }
-
-    /** The subject's one CN (RFC 5280 §4.1.2.6); a subject with none or several names no device. */
-    static Optional<String> commonName(X500Principal subject) {
-        try {
-            List<String> names = new LdapName(subject.getName(X500Principal.RFC2253)).getRdns().stream()
-                    .filter(rdn -> rdn.getType().equalsIgnoreCase("CN")).map(Rdn::getValue).map(String::valueOf).toList();
-            return names.size() == 1 ? Optional.of(names.get(0)) : Optional.empty();
-        } catch (InvalidNameException e) {
+            return CertificateCommonName.of(chain[0].getEncoded());
+        } catch (SSLPeerUnverifiedException | CertificateEncodingException e) {
             return Optional.empty();
         }
     }
