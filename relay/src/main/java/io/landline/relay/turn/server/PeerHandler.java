@@ -50,9 +50,7 @@ final class PeerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (readsInBatch >= Datagrams.READ_BATCH) {
-            ReceiveCoalescing.backlogged();
-        }
+        ReceiveCoalescing.readComplete(readsInBatch);
         readsInBatch = 0;
     }
 

@@ -68,7 +68,18 @@ final class ReceiveCoalescing implements SelectStrategy {
         return SelectStrategy.SELECT;
     }
 
-    /** Called by a socket read on a coalescing loop that filled its batch: the next round reads without a pause. */
+    /**
+     * Called by a socket at the end of each read with the datagrams it took: a read that
+     * filled its batch ({@link Datagrams#READ_BATCH}) leaves more queued, so the next round
+     * reads without a pause.
+     */
+    static void readComplete(int datagrams) {
+        if (datagrams >= Datagrams.READ_BATCH) {
+            backlogged();
+        }
+    }
+
+    /** A read on a coalescing loop filled its batch: the next round reads without a pause. */
     static void backlogged() {
         ReceiveCoalescing current = CURRENT.getIfExists();
         if (current != null) {

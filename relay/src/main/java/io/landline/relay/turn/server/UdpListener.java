@@ -62,9 +62,7 @@ final class UdpListener extends ChannelInboundHandlerAdapter implements ClientCh
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        if (readsInBatch >= Datagrams.READ_BATCH) {
-            ReceiveCoalescing.backlogged();
-        }
+        ReceiveCoalescing.readComplete(readsInBatch);
         readsInBatch = 0;
     }
 
