@@ -8,7 +8,9 @@
 #
 # Fairness on a 2-core machine: each server is pinned to CPU $SERVER_CPUS (default 1), one
 # at a time, and the generator to CPU $GENERATOR_CPUS (default 0); coturn runs one relay
-# thread (COTURN_RELAY_THREADS), Landline its defaults for the one CPU it sees.
+# thread (COTURN_RELAY_THREADS), Landline its defaults for the one CPU it sees. While a server
+# runs, every other movable task, kernel threads included, is kept off its CPU (ISOLATE=1, the
+# default, as root; ISOLATE=0 leaves the machine as it is).
 #
 # Usage: mvn -B -q -DskipTests package && bench/scripts/turn-compare.sh [--quick] [coturn] [landline] [landline:PAUSE]...
 #   --quick         short phases (a smoke run of the harness, figures not worth recording)
@@ -41,7 +43,7 @@ done
   { echo "build first: (cd $root && mvn -B -q -DskipTests package)" >&2; exit 1; }
 OUT=${OUT:-$PWD/turn-compare-$(date +%Y%m%d-%H%M%S).txt}
 work=$(mktemp -d)
-trap 'stop_server; rm -rf "$work"' EXIT
+trap 'stop_server; release_server_cpus; rm -rf "$work"' EXIT
 
 bench() { # bench LABEL COMMAND ARGS...: one generator run against SERVER_PID, RESULT line appended to $OUT
   local label=$1 command=$2
@@ -69,6 +71,7 @@ idle_cpu() { # idle_cpu LABEL: the server's own CPU use over 5 s without load
 for server in "${servers[@]}"; do
   mkdir -p "$work/$server"
   echo "== $server" >&2
+  isolate_server_cpus
   label=$server
   if [[ $server == landline:* ]]; then
     label=landline-${server#landline:}
@@ -91,6 +94,7 @@ for server in "${servers[@]}"; do
     bench "$label" turn-relay --allocations "$RELAY_ALLOCATIONS" --rate "$rate" --warmup "$WARMUP" --duration "$DURATION"
   done
   stop_server
+  release_server_cpus
 done
 
 echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT"

@@ -123,6 +123,49 @@ wait_udp_listener() {
   done
 }
 
+# isolate_server_cpus: keeps SERVER_CPUS for the server while it runs (ISOLATE=1, the default;
+# needs root or CAP_SYS_NICE, else it says so and goes on). Every other task that may move,
+# kernel threads included, is moved to the remaining CPUs: on this machine kdamond and
+# rcu_preempt ran for 2-4 ms at a time on the server's core (perf sched), and a build or a
+# second benchmark would land there too, each stalling whichever server's packet loop as long.
+# The per-CPU kernel threads that cannot move (ksoftirqd, kworker, migration) stay.
+# release_server_cpus puts every task back on the CPUs it had, and new tasks on all of them.
+isolate_server_cpus() {
+  [[ ${ISOLATE:-1} == 1 ]] || return 0
+  local online others cpu moved=0 task
+  online=$(cat /sys/devices/system/cpu/online)
+  others=$(cpu_list_minus "$online" "$SERVER_CPUS")
+  [[ -n $others ]] || { echo "isolate: no CPU left besides $SERVER_CPUS; not isolating" >&2; return 0; }
+  ISOLATION_SAVED=$(mktemp)
+  for task in /proc/[0-9]*/task/[0-9]*; do
+    cpu=$(taskset -p "${task##*/}" 2>/dev/null | awk '{print $NF}') || continue
+    [[ -n $cpu ]] || continue
+    echo "${task##*/} $cpu" >>"$ISOLATION_SAVED"
+    taskset -pc "$others" "${task##*/}" >/dev/null 2>&1 && moved=$((moved + 1))
+  done
+  echo "# isolate: $moved tasks moved to CPUs $others, CPU $SERVER_CPUS kept for the server" | tee -a "${OUT:-/dev/null}" >&2
+}
+
+release_server_cpus() {
+  [[ -n ${ISOLATION_SAVED:-} && -f $ISOLATION_SAVED ]] || return 0
+  local online tid mask task
+  online=$(cat /sys/devices/system/cpu/online)
+  for task in /proc/[0-9]*/task/[0-9]*; do
+    taskset -pc "$online" "${task##*/}" >/dev/null 2>&1 || true
+  done
+  while read -r tid mask; do
+    taskset -p "$mask" "$tid" >/dev/null 2>&1 || true
+  done <"$ISOLATION_SAVED"
+  rm -f "$ISOLATION_SAVED"
+  ISOLATION_SAVED=
+}
+
+# cpu_list_minus LIST REMOVE: the CPUs of LIST (e.g. 0-3,6) not in REMOVE, as a comma list
+cpu_list_minus() {
+  expand() { local part; for part in ${1//,/ }; do if [[ $part == *-* ]]; then seq "${part%-*}" "${part#*-}"; else echo "$part"; fi; done; }
+  comm -23 <(expand "$1" | sort) <(expand "$2" | sort) | sort -n | paste -sd, -
+}
+
 # stop_server: SIGTERM, then SIGKILL after 15 s, of SERVER_PID only.
 stop_server() {
   [[ -n ${SERVER_PID:-} ]] || return 0

@@ -170,6 +170,8 @@ public final class LandlineNode {
             turn = step("listen on " + config.relay().turn().host() + " ports " + config.relay().turnPorts() + " and "
                             + config.relay().turnTlsPort() + " (STUN/TURN)",
                     () -> Futures.await(TurnServer.start(vertx, config.relay(), tls::applyTo, metrics.registry(), Clock.systemUTC()), STEP_TIMEOUT));
+            // Before the last readiness check passes, so that no load balancer sends traffic into it.
+            StartupCollection.run();
             readiness.register("relay", () -> turn != null);
             vertx.setPeriodic(STORAGE_PING_MS, id -> Blocking.offload(vertx, database::ping).onComplete(r -> {
                 boolean up = r.succeeded() && Boolean.TRUE.equals(r.result());

@@ -47,6 +47,10 @@ class NodeProcessIT {
                 assertThat(notify.lines()).as("sd_notify lines; log:%n%s", node.log()).contains("READY=1");
                 System.out.println("start-to-ready (first start, process launch to READY=1): " + (System.nanoTime() - t0) / 1_000_000 + " ms");
                 assertThat(Http.get("http://127.0.0.1:" + ports.admin() + "/health/ready").statusCode()).isEqualTo(200);
+                // What starting left in the young generation is collected once, before the node says it is ready.
+                String started = node.log();
+                assertThat(started).as("log:%n%s", started).containsPattern("startup collection: heap \\d+ MB -> \\d+ MB in \\d+ ms");
+                assertThat(started.indexOf("startup collection")).isLessThan(started.indexOf("ready in"));
                 // WATCHDOG_USEC=400ms asks for a ping at least every 200 ms.
                 await().atMost(Duration.ofSeconds(5)).until(() -> notify.lines().stream().filter("WATCHDOG=1"::equals).count() >= 3);
 
