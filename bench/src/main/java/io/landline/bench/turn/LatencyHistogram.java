@@ -3,19 +3,25 @@ package io.landline.bench.turn;
 /**
  * Latencies in fixed buckets of 100 ns up to 10 ms, and one bucket above: enough resolution
  * for sub-millisecond relay latency, no allocation per sample. Written by one thread;
- * read after that thread has stopped writing (see {@link #mergeFrom}).
+ * read after that thread has stopped writing (see {@link #mergeFrom}). The 800 KB of buckets
+ * are made at the first sample: a run opens a thousand sockets or more that never record one
+ * (the senders of the direct baseline), and with a histogram each they kept the generator's
+ * live heap near 800 MB, whose young pauses of 45-600 ms stalled the receivers mid-run.
  */
 final class LatencyHistogram {
 
     static final long BUCKET_NANOS = 100;
     static final int BUCKETS = 100_000;
 
-    private final long[] counts = new long[BUCKETS + 1];
+    private long[] counts;
     private long total;
     private long max;
 
     void record(long nanos) {
         long n = Math.max(0, nanos);
+        if (counts == null) {
+            counts = new long[BUCKETS + 1];
+        }
         counts[(int) Math.min(BUCKETS, n / BUCKET_NANOS)]++;
         total++;
         max = Math.max(max, n);
@@ -30,6 +36,12 @@ final class LatencyHistogram {
     }
 
     void mergeFrom(LatencyHistogram other) {
+        if (other.counts == null) {
+            return;
+        }
+        if (counts == null) {
+            counts = new long[BUCKETS + 1];
+        }
         for (int i = 0; i <= BUCKETS; i++) {
             counts[i] += other.counts[i];
         }
@@ -38,7 +50,9 @@ final class LatencyHistogram {
     }
 
     void reset() {
-        java.util.Arrays.fill(counts, 0);
+        if (counts != null) {
+            java.util.Arrays.fill(counts, 0);
+        }
         total = 0;
         max = 0;
     }

@@ -48,4 +48,22 @@ class LatencyHistogramTest {
         assertThat(a.percentileMicros(50)).isCloseTo(3.0, within(0.1));
         assertThat(a.maxNanos()).isEqualTo(3_000);
     }
+
+    @Test
+    void emptyHistogramsMergeAndResetInEitherDirection() {
+        LatencyHistogram empty = new LatencyHistogram();
+        LatencyHistogram full = new LatencyHistogram();
+        full.record(2_000);
+        full.mergeFrom(new LatencyHistogram());
+        assertThat(full.count()).isEqualTo(1);
+        assertThat(full.percentileMicros(50)).isCloseTo(2.0, within(0.1));
+        empty.reset();
+        empty.mergeFrom(new LatencyHistogram());
+        assertThat(empty.percentileMicros(50)).isNaN();
+        empty.mergeFrom(full);
+        assertThat(empty.percentileMicros(50)).isCloseTo(2.0, within(0.1));
+        full.reset();
+        assertThat(full.count()).isZero();
+        assertThat(full.percentileMicros(50)).isNaN();
+    }
 }
