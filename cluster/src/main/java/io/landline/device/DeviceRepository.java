@@ -3,6 +3,7 @@ package io.landline.device;
 import io.landline.protocol.token.DeviceToken;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -34,6 +35,12 @@ public interface DeviceRepository {
      *         so the first revocation time is the one kept
      */
     boolean revoke(DeviceToken token, Instant at);
+
+    /**
+     * Devices revoked at or after {@code since}, with the time of their revocation: few, and
+     * read through an index, so a node can ask often which cached answers a revocation changed.
+     */
+    Map<DeviceToken, Instant> revokedSince(Instant since);
 
     /** The {@code limit} most recently activated devices, newest first, revoked or not. */
     List<Device> recent(int limit);

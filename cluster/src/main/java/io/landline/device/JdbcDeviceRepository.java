@@ -12,7 +12,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -29,6 +31,7 @@ final class JdbcDeviceRepository implements DeviceRepository {
             "SELECT token, certificate, key_algorithm, activated_at, revoked_at FROM device WHERE token = ?";
     private static final String REVOKE =
             "UPDATE device SET revoked_at = ? WHERE token = ? AND revoked_at IS NULL";
+    private static final String REVOKED_SINCE = "SELECT token, revoked_at FROM device WHERE revoked_at >= ?";
     private static final String RECENT =
             "SELECT token, certificate, key_algorithm, activated_at, revoked_at FROM device ORDER BY activated_at DESC, token LIMIT ?";
     private static final String COUNT = "SELECT COUNT(*) FROM device";
@@ -88,6 +91,24 @@ final class JdbcDeviceRepository implements DeviceRepository {
     }
 
     @Override
+    public Map<DeviceToken, Instant> revokedSince(Instant since) {
+        Blocking.check();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement revoked = connection.prepareStatement(REVOKED_SINCE)) {
+            revoked.setObject(1, toColumn(since));
+            Map<DeviceToken, Instant> found = new HashMap<>();
+            try (ResultSet row = revoked.executeQuery()) {
+                while (row.next()) {
+                    found.put(token(row), fromColumn(row.getObject("revoked_at", OffsetDateTime.class)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw StorageException.of("cannot list revoked devices", e);
+        }
+    }
+
+    @Override
     public List<Device> recent(int limit) {
         Blocking.check();
         if (limit < 0) {
@@ -130,11 +151,13 @@ final class JdbcDeviceRepository implements DeviceRepository {
         }
     }
 
-    private static Device device(ResultSet row) throws SQLException {
+    private static DeviceToken token(ResultSet row) throws SQLException {
         String hex = row.getString("token");
-        DeviceToken token = DeviceToken.parse(hex)
-                .orElseThrow(() -> new IllegalStateException("malformed token in device table: '" + hex + "'"));
-        return new Device(token, row.getString("certificate"), row.getString("key_algorithm"),
+        return DeviceToken.parse(hex).orElseThrow(() -> new IllegalStateException("malformed token in device table: '" + hex + "'"));
+    }
+
+    private static Device device(ResultSet row) throws SQLException {
+        return new Device(token(row), row.getString("certificate"), row.getString("key_algorithm"),
                 fromColumn(row.getObject("activated_at", OffsetDateTime.class)),
                 Optional.ofNullable(row.getObject("revoked_at", OffsetDateTime.class)).map(JdbcDeviceRepository::fromColumn));
     }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,6 +110,23 @@ abstract class DeviceRepositoryContract {
         assertThat(devices.revoke(DeviceToken.random(RANDOM), REVOKED)).isFalse();
 
         assertThat(devices.countActive()).isEqualTo(1);
+    }
+
+    @Test
+    void revokedSinceNamesOnlyDevicesRevokedAtOrAfterThatTime() {
+        Device kept = device("EC P-256");
+        Device revokedBefore = device("Ed25519");
+        Device revokedAt = device("Ed25519");
+        Device revokedAfter = device("EC P-256");
+        for (Device d : new Device[] {kept, revokedBefore, revokedAt, revokedAfter}) {
+            devices.insert(d);
+        }
+        devices.revoke(revokedBefore.token(), REVOKED.minusMillis(1));
+        devices.revoke(revokedAt.token(), REVOKED);
+        devices.revoke(revokedAfter.token(), REVOKED.plusSeconds(60));
+
+        assertThat(devices.revokedSince(REVOKED))
+                .containsOnly(Map.entry(revokedAt.token(), REVOKED), Map.entry(revokedAfter.token(), REVOKED.plusSeconds(60)));
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class ProviderApi implements HttpsRoutes {
     private final PushPipeline pipeline;
     private final NotificationStore store;
     private final PushMetrics metrics;
+    private final ApnsIds apnsIds = new ApnsIds(System::currentTimeMillis);
 
     public ProviderApi(ProviderTokens tokens, TeamRateLimit rateLimit, DeviceStates devices, PushPipeline pipeline,
                        NotificationStore store, PushMetrics metrics) {
@@ -86,7 +87,7 @@ public final class ProviderApi implements HttpsRoutes {
             refuse(ctx, ApnsReason.BadDeviceToken);
             return;
         }
-        PushOptionsParser.Parsed parsed = PushOptionsParser.parse(ctx.request().headers(), key, UUID::randomUUID);
+        PushOptionsParser.Parsed parsed = PushOptionsParser.parse(ctx.request().headers(), key, apnsIds::next);
         if (parsed instanceof PushOptionsParser.Refused refused) {
             refuse(ctx, refused.reason());
             return;

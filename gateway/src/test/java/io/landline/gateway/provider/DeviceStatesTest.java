@@ -68,12 +68,25 @@ class DeviceStatesTest {
     }
 
     @Test
+    void aRevocationWhoseEventWasMissedIsAnsweredAfterTheNextPoll() throws Exception {
+        DeviceToken token = activated();
+        assertThat(states.of(token).await(5, TimeUnit.SECONDS)).isInstanceOf(DeviceStates.Active.class);
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        devices.revoke(token, at);
+
+        // no DeviceEvents.REVOKED: only the poll of recent revocations can tell
+        Awaitility.await().atMost(DeviceStates.REVOCATION_POLL.plusSeconds(5))
+                .until(() -> states.of(token).await(5, TimeUnit.SECONDS) instanceof DeviceStates.Revoked);
+        assertThat(((DeviceStates.Revoked) states.of(token).await(5, TimeUnit.SECONDS)).at()).isEqualTo(at);
+    }
+
+    @Test
     void anUnknownTokenIsReadAgainSoADeviceActivatedSinceIsKnown() throws Exception {
         DeviceToken token = DeviceToken.random(new SecureRandom());
         assertThat(states.of(token).await(5, TimeUnit.SECONDS)).isInstanceOf(DeviceStates.Unknown.class);
         devices.insert(new Device(token, "-----BEGIN CERTIFICATE-----", "EC P-256", Instant.now(), Optional.empty()));
 
-        Awaitility.await().atMost(DeviceStates.TTL.plusSeconds(5))
+        Awaitility.await().atMost(DeviceStates.UNKNOWN_TTL.plusSeconds(5))
                 .until(() -> states.of(token).await(5, TimeUnit.SECONDS) instanceof DeviceStates.Active);
     }
 }
