@@ -48,7 +48,10 @@ trap 'stop_server; release_server_cpus; rm -rf "$work"' EXIT
 bench() { # bench LABEL COMMAND ARGS...: one generator run against SERVER_PID, RESULT line appended to $OUT
   local label=$1 command=$2
   shift 2
-  taskset -c "$GENERATOR_CPUS" timeout 300 java -XX:+UseParallelGC -Xms512m -Xmx2g \
+  # The generator's heap: a 1.5 GB young generation, touched up front, so that at its ~13 MB/s of
+  # garbage no collection of its own falls into a measured window (with 512 MB, one every 10 s
+  # of 12-19 ms, which stalled its receivers for either server).
+  taskset -c "$GENERATOR_CPUS" timeout 300 java -XX:+UseParallelGC -Xms2g -Xmx2g -Xmn1536m -XX:+AlwaysPreTouch \
     -cp "$root/appliance/target/landline.jar:$root/bench/target/classes" io.landline.bench.turn.TurnBench "$command" \
     --server "127.0.0.1:$TURN_PORT" --server-pid "$SERVER_PID" --clk-tck "$(getconf CLK_TCK)" --label "$label" "$@" |
     tee -a "$OUT" | grep '^RESULT' || echo "($label $command $*: no result)" >&2
