@@ -55,27 +55,33 @@ class DeviceStatesTest {
     @Test
     void aRevocationPublishedInTheClusterIsAnsweredAtOnceNotAfterTheCacheExpires() throws Exception {
         DeviceToken token = activated();
-        assertThat(states.of(token).await(5, TimeUnit.SECONDS)).isInstanceOf(DeviceStates.Active.class);
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        devices.revoke(token, at);
+        Instant at = revokedBehindTheCache(token);
         assertThat(states.of(token).await(5, TimeUnit.SECONDS)).as("still cached").isInstanceOf(DeviceStates.Active.class);
 
         vertx.eventBus().publish(DeviceEvents.REVOKED, token.hex());
 
-        Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> states.of(token).await(5, TimeUnit.SECONDS) instanceof DeviceStates.Revoked);
-        assertThat(((DeviceStates.Revoked) states.of(token).await(5, TimeUnit.SECONDS)).at()).isEqualTo(at);
+        assertAnsweredRevoked(token, at, Duration.ofSeconds(5));
     }
 
     @Test
     void aRevocationWhoseEventWasMissedIsAnsweredAfterTheNextPoll() throws Exception {
         DeviceToken token = activated();
+        Instant at = revokedBehindTheCache(token);
+
+        // no DeviceEvents.REVOKED: only the poll of recent revocations can tell
+        assertAnsweredRevoked(token, at, DeviceStates.REVOCATION_POLL.plusSeconds(5));
+    }
+
+    /** Caches the token as active, then revokes it in the repository alone; returns when. */
+    private Instant revokedBehindTheCache(DeviceToken token) throws Exception {
         assertThat(states.of(token).await(5, TimeUnit.SECONDS)).isInstanceOf(DeviceStates.Active.class);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         devices.revoke(token, at);
+        return at;
+    }
 
-        // no DeviceEvents.REVOKED: only the poll of recent revocations can tell
-        Awaitility.await().atMost(DeviceStates.REVOCATION_POLL.plusSeconds(5))
+    private void assertAnsweredRevoked(DeviceToken token, Instant at, Duration within) throws Exception {
+        Awaitility.await().atMost(within)
                 .until(() -> states.of(token).await(5, TimeUnit.SECONDS) instanceof DeviceStates.Revoked);
         assertThat(((DeviceStates.Revoked) states.of(token).await(5, TimeUnit.SECONDS)).at()).isEqualTo(at);
     }
